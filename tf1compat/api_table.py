@@ -1,0 +1,151 @@
+"""The TF1 API knowledge: what each TF1 name became, as data (no logic).
+
+Keys are TF1 names relative to the ``tensorflow`` module (``"contrib.layers"``
+means ``tf.contrib.layers``). A key ending in ``.*`` covers every name below it
+that has no entry of its own. Three kinds of entry:
+
+* ``provided``: removed from TensorFlow 2, provided by a tf1compat shim module.
+* ``removed``: removed, not provided; using it raises ``UnsupportedTF1APIError``.
+* ``compat``: still runs through ``tf.compat.v1`` in graph mode, but is a TF1
+  idiom a TF2 port replaces.
+
+The runner (``tf1compat``), its ``--report`` and ``migration.scan`` all read
+this one table.
+"""
+from dataclasses import dataclass
+from typing import Optional
+
+ERROR, WARNING, INFO = "ERROR", "WARNING", "INFO"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one TF1 name became."""
+
+    kind: str  # "provided" | "removed" | "compat"
+    category: str
+    tf2: str  # the TF2 replacement, as a user would search for it
+    example: Optional[str] = None  # worked example NAME: migration/NAME.py
+    shim: Optional[str] = None  # provided: module implementing it
+    reason: Optional[str] = None  # removed: why tf1compat does not provide it
+    severity: str = WARNING
+
+
+def provided(shim, category, tf2, example=None):
+    return Entry("provided", category, tf2, example, shim=shim, severity=WARNING)
+
+
+def removed(reason, category, tf2, example=None):
+    return Entry("removed", category, tf2, example, reason=reason, severity=ERROR)
+
+
+def compat(category, tf2, example=None, severity=WARNING):
+    return Entry("compat", category, tf2, example, severity=severity)
+
+
+_INPUT_DATA = "tf1compat.shims.input_data"
+_MNIST_TF2 = "tf.keras.datasets.mnist.load_data() + tf.data.Dataset"
+_CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
+
+TABLE = {
+    # --- removed modules that tf1compat provides -------------------------------
+    "examples.tutorials.mnist.input_data": provided(_INPUT_DATA, "input_data", _MNIST_TF2, "cnn_mnist"),
+    "contrib.learn.datasets.mnist": provided(_INPUT_DATA, "input_data", _MNIST_TF2, "cnn_mnist"),
+    "contrib.learn.python.learn.datasets.mnist": provided(_INPUT_DATA, "input_data", _MNIST_TF2, "cnn_mnist"),
+    "contrib.layers": provided("tf1compat.shims.contrib_layers", "contrib", "tf.keras.layers", "cnn_mnist"),
+    "contrib.rnn": provided("tf1compat.shims.contrib_rnn", "contrib", "tf.keras.layers.LSTM / RNN / LSTMCell"),
+    "contrib.slim": provided("tf1compat.shims.contrib_slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
+    "contrib.framework": provided("tf1compat.shims.contrib_framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
+    "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib_seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
+    # --- removed and not provided ----------------------------------------------
+    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
+                         "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
+    "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form",
+                               "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
+    "contrib.seq2seq.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only contrib.seq2seq.sequence_loss",
+                                 "contrib", "TensorFlow Addons' seq2seq (archived) or a Keras RNN decoder"),
+    "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
+                         "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
+    "estimator.*": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
+                           "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
+    # --- TF1 idioms that still run through tf.compat.v1 --------------------------
+    "Session": compat("session", "eager execution; put the step in a tf.function", "cnn_mnist"),
+    "InteractiveSession": compat("session", "eager execution (the default in TF2)", "api_tour"),
+    "placeholder": compat("placeholder", "a tf.function argument (with an input_signature)", "cnn_mnist"),
+    "placeholder_with_default": compat("placeholder", "a Python default argument of a tf.function", "api_tour"),
+    "global_variables_initializer": compat("variables", "nothing: TF2 variables are initialised when created", "cnn_mnist"),
+    "initialize_all_variables": compat("variables", "nothing: TF2 variables are initialised when created", "cnn_mnist"),
+    "local_variables_initializer": compat("variables", "nothing: tf.data epochs replace local epoch counters", "coordinator_loop"),
+    "get_variable": compat("variables", "tf.Variable owned by a tf.Module or Keras layer", "model_checkpoint"),
+    "variable_scope": compat("variables", "tf.Module / Keras layer names (tf.name_scope for ops)", "model_checkpoint"),
+    "get_collection": compat("variables", "tf.Module.variables / trainable_variables", "model_checkpoint"),
+    "add_to_collection": compat("variables", "attributes of a tf.Module", "model_checkpoint"),
+    "GraphKeys": compat("variables", "tf.Module.variables / trainable_variables", "model_checkpoint"),
+    "trainable_variables": compat("variables", "model.trainable_variables", "model_checkpoint"),
+    "global_variables": compat("variables", "model.variables", "model_checkpoint"),
+    "reset_default_graph": compat("session", "nothing: eager has no global graph", "api_tour"),
+    "get_default_graph": compat("session", "tf.function.get_concrete_function(...).graph", "api_tour"),
+    "set_random_seed": compat("seed", "tf.random.set_seed (or tf.keras.utils.set_random_seed)", "cnn_mnist"),
+    "random_normal": compat("variables", "tf.random.normal", "cnn_mnist", INFO),
+    "truncated_normal": compat("variables", "tf.random.truncated_normal", "api_tour", INFO),
+    "Print": compat("print", "tf.print", "api_tour"),
+    "layers": compat("layers", "tf.keras.layers", "cnn_mnist"),
+    "nn.rnn_cell": compat("layers", "tf.keras.layers.LSTMCell / GRUCell with tf.keras.layers.RNN"),
+    "nn.dynamic_rnn": compat("layers", "tf.keras.layers.RNN / LSTM"),
+    "nn.static_rnn": compat("layers", "tf.keras.layers.RNN(unroll=True)"),
+    "nn.dropout": compat("dropout", "tf.nn.dropout(x, rate=1 - keep_prob)", "cnn_mnist"),
+    "nn.softmax_cross_entropy_with_logits_v2": compat("layers", "tf.nn.softmax_cross_entropy_with_logits", "cnn_mnist", INFO),
+    "train.Saver": compat("saver", "tf.train.Checkpoint + tf.train.CheckpointManager", "model_checkpoint"),
+    "train.Coordinator": compat("queue", "a plain for loop over a tf.data.Dataset", "coordinator_loop"),
+    "train.start_queue_runners": compat("queue", "tf.data.Dataset iteration", "coordinator_loop"),
+    "train.QueueRunner": compat("queue", "tf.data.Dataset", "coordinator_loop"),
+    "train.string_input_producer": compat("queue", "tf.data.Dataset.from_tensor_slices(files).shuffle().repeat()", "wholefile_copy"),
+    "train.slice_input_producer": compat("queue", "tf.data.Dataset.from_tensor_slices(...).shuffle()", "coordinator_loop"),
+    "train.input_producer": compat("queue", "tf.data.Dataset.from_tensor_slices", "coordinator_loop"),
+    "train.batch": compat("queue", "tf.data.Dataset.batch", "coordinator_loop"),
+    "train.shuffle_batch": compat("queue", "tf.data.Dataset.shuffle().batch()", "csv_reader"),
+    "WholeFileReader": compat("queue", "tf.data.Dataset.map(tf.io.read_file)", "wholefile_copy"),
+    "TextLineReader": compat("queue", "tf.data.TextLineDataset / tf.data.experimental.CsvDataset", "csv_reader"),
+    "TFRecordReader": compat("queue", "tf.data.TFRecordDataset"),
+    "FIFOQueue": compat("queue", "tf.data.Dataset", "coordinator_loop"),
+    "decode_csv": compat("queue", "tf.io.decode_csv inside Dataset.map, or tf.data.experimental.CsvDataset", "csv_reader", INFO),
+    "train.GradientDescentOptimizer": compat("optimizer", "tf.keras.optimizers.SGD"),
+    "train.AdamOptimizer": compat("optimizer", "tf.keras.optimizers.Adam", "cnn_mnist"),
+    "train.MomentumOptimizer": compat("optimizer", "tf.keras.optimizers.SGD(momentum=...)"),
+    "train.RMSPropOptimizer": compat("optimizer", "tf.keras.optimizers.RMSprop"),
+    "train.AdagradOptimizer": compat("optimizer", "tf.keras.optimizers.Adagrad"),
+    "train.get_or_create_global_step": compat("optimizer", "optimizer.iterations", "model_checkpoint"),
+    "train.get_global_step": compat("optimizer", "optimizer.iterations", "model_checkpoint"),
+    "summary.FileWriter": compat("summary", "tf.summary.create_file_writer", "cnn_mnist"),
+    "summary.scalar": compat("summary", "tf.summary.scalar(name, value, step=...) under a writer", "cnn_mnist"),
+    "summary.histogram": compat("summary", "tf.summary.histogram(name, value, step=...) under a writer", "cnn_mnist"),
+    "summary.image": compat("summary", "tf.summary.image(name, value, step=...) under a writer", "cnn_mnist"),
+    "summary.merge_all": compat("summary", "nothing: TF2 summaries are written as they run", "cnn_mnist"),
+    "app.run": compat("app", "absl.app.run", severity=INFO),
+    "app.flags": compat("app", "absl.flags (or argparse)", severity=INFO),
+    "flags": compat("app", "absl.flags (or argparse)", severity=INFO),
+    "logging": compat("app", "absl.logging or Python logging", severity=INFO),
+    "gfile": compat("app", "tf.io.gfile", severity=INFO),
+}
+
+
+def lookup(name):
+    """The entry for TF1 name ``name`` (relative to ``tf``), or ``None``.
+
+    An exact key wins; otherwise the nearest ``prefix.*`` wildcard above it.
+    """
+    if name in TABLE:
+        return TABLE[name]
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        entry = TABLE.get(".".join(parts[:cut]) + ".*")
+        if entry is not None:
+            return entry
+    return None
+
+
+def is_namespace(name):
+    """Whether ``name`` is a proper prefix of a provided name (``contrib``, ``examples.tutorials``)."""
+    prefix = name + "."
+    return any(key.startswith(prefix) and entry.kind == "provided" for key, entry in TABLE.items())

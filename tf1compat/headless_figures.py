@@ -1,0 +1,65 @@
+"""On a machine with no display, ``plt.show()`` saves the open figures as PNG files."""
+import os
+import sys
+
+_INTERACTIVE_HINTS = ("tk", "qt", "gtk", "wx", "macosx", "nbagg", "webagg", "ipympl", "widget", "inline")
+
+
+def headless():
+    """True when no window can be opened (no X/Wayland display on Linux)."""
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return False
+
+
+def prepare(figures_dir, stem):
+    """Choose a file backend when headless and arrange for ``plt.show`` to be patched.
+
+    Returns a hook for ``legacy_scope.add_after_import_hook``: it patches pyplot as
+    soon as some import has loaded it, and returns True once done.
+    """
+    if headless() and "MPLBACKEND" not in os.environ:
+        os.environ["MPLBACKEND"] = "Agg"
+
+    def hook():
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is None:
+            return False
+        patch_show(pyplot, figures_dir, stem)
+        return True
+
+    return hook
+
+
+def patch_show(pyplot, figures_dir, stem):
+    """Replace ``pyplot.show`` by a saver when the backend cannot show windows."""
+    backend = pyplot.get_backend().lower()
+    if any(hint in backend for hint in _INTERACTIVE_HINTS) and not headless():
+        return
+    original_show = pyplot.show
+
+    def show(*args, **kwargs):
+        paths = save_open_figures(pyplot, figures_dir, stem)
+        for path in paths:
+            print(f"tf1compat: no display; saved figure to {path}", file=sys.stderr)
+        pyplot.close("all")
+
+    show.__wrapped__ = original_show
+    show.__doc__ = "tf1compat: save open figures as PNG (no display); see --figures."
+    pyplot.show = show
+
+
+def save_open_figures(pyplot, figures_dir, stem):
+    """Save every open figure as ``<stem>_<n>.png`` in ``figures_dir``; never overwrite a file."""
+    os.makedirs(figures_dir, exist_ok=True)
+    paths = []
+    number = 1
+    for fignum in pyplot.get_fignums():
+        while True:
+            path = os.path.join(figures_dir, f"{stem}_{number}.png")
+            number += 1
+            if not os.path.exists(path):
+                break
+        pyplot.figure(fignum).savefig(path)
+        paths.append(path)
+    return paths

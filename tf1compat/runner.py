@@ -1,0 +1,167 @@
+"""``python -m tf1compat SCRIPT [ARGS...]``: run a TF1 script unchanged on TensorFlow 2."""
+import argparse
+import builtins
+import importlib.util
+import os
+import runpy
+import sys
+import types
+
+from tf1compat import headless_figures, legacy_scope, usage_report
+
+USAGE_EXIT = 2
+
+
+class UsageError(Exception):
+    """A mistake in how the runner was called: one line on stderr, exit 2."""
+
+
+def build_parser(prog):
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Run a TensorFlow 1.x script unchanged on TensorFlow 2 (tf.compat.v1 in graph "
+                    "mode, with shims for tf.contrib and tensorflow.examples).",
+        epilog="Everything after SCRIPT (or -m MODULE) is passed to the script as its sys.argv[1:].",
+    )
+    parser.add_argument("--report", action="store_true",
+                        help="at exit, list the TF1 APIs the script used that TF2 removed or replaced")
+    parser.add_argument("--figures", metavar="DIR", default="figures",
+                        help="where plt.show() saves figures when there is no display (default: ./figures)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="show TensorFlow's own logs and the runner's tracebacks")
+    parser.add_argument("-m", dest="module", metavar="MODULE",
+                        help="run a module as a script, like python -m MODULE")
+    parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
+    return parser
+
+
+def main(argv=None, prog="tf1-run"):
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser(prog)
+    options = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if options.verbose:
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
+    try:
+        target = _resolve_target(options)
+    except UsageError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return USAGE_EXIT
+    return _run(target, options)
+
+
+def _resolve_target(options):
+    if options.module:
+        if options.script is not None:
+            options.args.insert(0, options.script)
+        return _module_target(options.module)
+    if options.script is None:
+        raise UsageError("no SCRIPT given; usage: python -m tf1compat [--report] [--figures DIR] SCRIPT [ARGS...]")
+    return _script_target(options.script)
+
+
+def _script_target(script):
+    if not os.path.exists(script):
+        raise UsageError(f"`{script}`: no such file; give the path of a TF1 Python script")
+    if os.path.isdir(script):
+        if os.path.exists(os.path.join(script, "__main__.py")):
+            return {"kind": "path", "path": script, "root": os.path.abspath(script), "code": None}
+        raise UsageError(f"`{script}` is a directory with no __main__.py; give the path of a TF1 Python script")
+    try:
+        with open(script, "rb") as handle:
+            source = handle.read()
+    except OSError as error:
+        raise UsageError(f"`{script}` cannot be read: {error.strerror}") from None
+    if b"\0" in source:
+        raise UsageError(f"`{script}` is not a Python script (it is a binary file)")
+    try:
+        code = compile(source, script, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        raise UsageError(f"`{script}` line {error.lineno}: {error.msg} (is it Python 3? "
+                         "Python 2 code needs porting first, e.g. print(...) calls)") from None
+    except ValueError as error:
+        raise UsageError(f"`{script}` is not a Python script: {error}") from None
+    root = os.path.dirname(os.path.abspath(script))
+    return {"kind": "path", "path": script, "root": root, "code": code}
+
+
+def _module_target(module):
+    try:
+        spec = importlib.util.find_spec(module.partition(".")[0])
+    except (ImportError, ValueError) as error:
+        raise UsageError(f"`{module}`: cannot be found ({error})") from None
+    if spec is None:
+        raise UsageError(f"`{module}`: no such module on sys.path; run from the folder that contains it")
+    locations = spec.submodule_search_locations
+    root = list(locations)[0] if locations else os.path.dirname(spec.origin)
+    return {"kind": "module", "module": module, "root": root}
+
+
+def _run(target, options):
+    legacy_scope.activate(target["root"])
+    stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
+    legacy_scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
+    try:
+        if target["kind"] == "module":
+            sys.argv = [target["module"], *options.args]
+            sys.path[0] = os.getcwd()
+            runpy.run_module(target["module"], run_name="__main__", alter_sys=True)
+        else:
+            sys.argv = [target["path"], *options.args]
+            sys.path[0] = os.path.dirname(os.path.abspath(target["path"]))
+            _run_code(target)
+        code = 0
+    except SystemExit as exit_request:
+        code = _exit_code(exit_request.code)
+    except KeyboardInterrupt:
+        _print_script_traceback(target, options.verbose)
+        code = 130
+    except BaseException:  # the script's own error: its traceback, exit 1, as `python SCRIPT`
+        _print_script_traceback(target, options.verbose)
+        code = 1
+    finally:
+        sys.stdout.flush()
+    if options.report:
+        print(usage_report.format_report(), file=sys.stderr)
+    return code
+
+
+def _run_code(target):
+    if target["code"] is None:  # a directory with __main__.py
+        runpy.run_path(target["path"], run_name="__main__")
+        return
+    # As `python SCRIPT` does: the script's globals are the __main__ module's, so
+    # pickling, multiprocessing and `import __main__` see the script.
+    module = types.ModuleType("__main__")
+    module.__file__ = target["path"]
+    module.__builtins__ = builtins
+    sys.modules["__main__"] = module
+    exec(target["code"], module.__dict__)
+
+
+def _exit_code(code):
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _print_script_traceback(target, verbose):
+    kind, value, traceback = sys.exc_info()
+    if not verbose:
+        # Drop the runner's own frames, as `python SCRIPT` shows only the script's.
+        start = traceback
+        while start is not None and start.tb_frame.f_code.co_filename in _RUNNER_FILES:
+            start = start.tb_next
+        traceback = start or traceback
+        value.with_traceback(traceback)  # the default excepthook prints value.__traceback__
+    sys.excepthook(kind, value, traceback)
+
+
+_RUNNER_FILES = {os.path.abspath(__file__), __file__, runpy.__file__, "<frozen runpy>"}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

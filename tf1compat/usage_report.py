@@ -1,0 +1,51 @@
+"""Counts the TF1 idioms a legacy script used, for ``python -m tf1compat --report``."""
+import collections
+import sys
+
+from tf1compat import api_table
+
+_uses = collections.Counter()  # TF1 name -> number of look-ups
+_sites = collections.defaultdict(set)  # TF1 name -> {(file, line)}
+_entries = {}  # TF1 name -> its api_table.Entry
+
+
+def record(name):
+    """Count one look-up of ``tf.<name>`` if the table knows it."""
+    entry = api_table.TABLE.get(name)
+    if entry is None:
+        entry = api_table.lookup(name)
+        if entry is None or entry.kind != "removed":
+            return
+    _entries[name] = entry
+    _uses[name] += 1
+    frame = sys._getframe(2)  # record <- LegacyNamespace.__getattr__ <- the caller
+    _sites[name].add((frame.f_code.co_filename, frame.f_lineno))
+
+
+def reset():
+    _uses.clear()
+    _sites.clear()
+    _entries.clear()
+
+
+def uses():
+    """``{name: (look-ups, distinct call sites)}`` of what was recorded."""
+    return {name: (count, len(_sites[name])) for name, count in _uses.items()}
+
+
+def format_report():
+    """The ``--report`` text: one line per TF1 API used, most used first."""
+    used = uses()
+    if not used:
+        return "tf1compat report: the script used no TF1 API that TF2 removed or replaced."
+    lines = [f"tf1compat report: {len(used)} TF1 APIs used that TF2 removed or replaced "
+             "(uses, call sites, TF2 replacement):"]
+    order = sorted(used.items(), key=lambda item: (api_table.SEVERITIES.index(_entries[item[0]].severity),
+                                                  -item[1][0], item[0]))
+    for name, (count, sites) in order:
+        entry = _entries[name]
+        label = "unsupported" if entry.kind == "removed" else ("shimmed" if entry.kind == "provided" else "compat.v1")
+        example = f" (see migration/{entry.example}.py)" if entry.example else ""
+        lines.append(f"  tf.{name:<40} {count:>6}x {sites:>3} sites  [{label}] -> {entry.tf2}{example}")
+    lines.append("Scan the source for every TF1 idiom: python -m migration.scan PATH")
+    return "\n".join(lines)
