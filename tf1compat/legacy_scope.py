@@ -16,7 +16,9 @@ _roots = []  # absolute folder paths, each ending in os.sep
 _original_import = builtins.__import__
 _verdicts = {}  # filename -> in scope?
 _after_import_hooks = []  # callables run after imports until they return True
+_runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
+_import_depth = 0  # hooks run only when the outermost import statement is done
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _LIBRARY_DIRS = tuple(
     os.path.abspath(path) + os.sep
@@ -53,6 +55,14 @@ def add_after_import_hook(hook):
     _after_import_hooks.append(hook)
 
 
+def add_runtime_hook(hook):
+    """Run ``hook()`` once TensorFlow is loaded and switched to TF1 behaviour (or now, if it is)."""
+    if _runtime_ready:
+        hook()
+    else:
+        _runtime_hooks.append(hook)
+
+
 def in_scope(filename):
     """Whether code in ``filename`` sees the TF1 API."""
     verdict = _verdicts.get(filename)
@@ -69,16 +79,18 @@ def in_scope(filename):
 
 
 def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
-    if level == 0 and name.partition(".")[0] == "tensorflow" and globals and _roots:
-        filename = globals.get("__file__")
-        if filename and in_scope(filename):
-            module = _legacy_import(name, fromlist)
+    global _import_depth
+    _import_depth += 1
+    try:
+        if level == 0 and name.partition(".")[0] == "tensorflow" and globals and _roots:
+            filename = globals.get("__file__")
+            if filename and in_scope(filename):
+                return _legacy_import(name, fromlist)
+        return _original_import(name, globals, locals, fromlist, level)
+    finally:
+        _import_depth -= 1
+        if _after_import_hooks and _import_depth == 0:
             _run_after_import_hooks()
-            return module
-    module = _original_import(name, globals, locals, fromlist, level)
-    if _after_import_hooks:
-        _run_after_import_hooks()
-    return module
 
 
 def _run_after_import_hooks():
@@ -97,6 +109,8 @@ def ensure_tf1_runtime():
     quiet.quiet_python_logs()
     tensorflow.compat.v1.disable_v2_behavior()
     _runtime_ready = True
+    while _runtime_hooks:
+        _runtime_hooks.pop(0)()
 
 
 def _legacy_import(name, fromlist):

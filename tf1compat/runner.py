@@ -7,7 +7,7 @@ import runpy
 import sys
 import types
 
-from tf1compat import headless_figures, legacy_scope, usage_report
+from tf1compat import headless_figures, legacy_scope, usage_report, watchdog
 
 USAGE_EXIT = 2
 
@@ -27,6 +27,9 @@ def build_parser(prog):
                         help="at exit, list the TF1 APIs the script used that TF2 removed or replaced")
     parser.add_argument("--figures", metavar="DIR", default="figures",
                         help="where plt.show() saves figures when there is no display (default: ./figures)")
+    parser.add_argument("--hang-timeout", metavar="S", type=float, default=60.0,
+                        help="stop a sess.run that waits S seconds on queues no queue runner feeds "
+                             f"(exit {watchdog.HANG_EXIT}); 0 disables (default: 60)")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
     parser.add_argument("-m", dest="module", metavar="MODULE",
@@ -101,6 +104,9 @@ def _run(target, options):
     legacy_scope.activate(target["root"])
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     legacy_scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
+    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
+    legacy_scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    guard.start()
     try:
         if target["kind"] == "module":
             sys.argv = [target["module"], *options.args]
