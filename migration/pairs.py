@@ -1,0 +1,171 @@
+"""The registry of worked pairs: legacy_examples/NAME.py <-> migration/NAME.py, what is compared and how."""
+import importlib
+import os
+from dataclasses import dataclass
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LEGACY_DIR = os.path.join(REPO_ROOT, "legacy_examples")
+MIGRATION_DIR = os.path.join(REPO_ROOT, "migration")
+
+# Modules and packages in migration/ that are tools, never example names.
+TOOL_MODULES = frozenset({
+    "__init__", "__main__", "diff", "side_by_side", "scan", "equivalence", "legacy_process",
+    "variable_transfer", "checkpoints", "pairs", "checks", "batch_size_study",
+})
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One worked pair and how its equivalence is checked (``migration.checks.<name>.check``)."""
+
+    name: str
+    description: str  # one line
+    compares: tuple  # the outputs the check compares
+    rtol: float  # for float outputs
+    atol: float
+    randomness: str  # how random numbers are aligned between the two sides
+    idioms: tuple  # (TF1 construct, TF2 construct) pairs: the idiom map shown by migration.diff
+
+    @property
+    def legacy_path(self):
+        return os.path.join(LEGACY_DIR, self.name + ".py")
+
+    @property
+    def migration_path(self):
+        return os.path.join(MIGRATION_DIR, self.name + ".py")
+
+    @property
+    def check_module(self):
+        return f"migration.checks.{self.name}"
+
+    def load_check(self):
+        """The pair's ``check(steps=10) -> equivalence.Report`` function."""
+        return importlib.import_module(self.check_module).check
+
+
+_RTOL, _ATOL = 1e-6, 1e-5
+
+PAIRS = {pair.name: pair for pair in (
+    Pair(
+        name="wholefile_copy",
+        description="WholeFileReader + Coordinator epoch copy of image files -> a tf.data file pipeline",
+        compares=("output file names in order", "output file bytes"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="shuffle off: same order; shuffle on: each file exactly once per epoch on both sides",
+        idioms=(
+            ("tf.train.string_input_producer(files, num_epochs)", "tf.data.Dataset.from_tensor_slices(files).repeat(num_epochs)"),
+            ("string_input_producer(shuffle=True)", "Dataset.shuffle(len(files), reshuffle_each_iteration=True)"),
+            ("tf.WholeFileReader().read(queue)", "Dataset.map(tf.io.read_file)"),
+            ("tf.train.Coordinator + start_queue_runners", "a plain for loop over the dataset"),
+            ("except tf.errors.OutOfRangeError", "the for loop ends with the dataset"),
+            ("tf.local_variables_initializer() (epoch counter)", "nothing: tf.data counts epochs"),
+            ("sess.run(value)", "eager tensor .numpy()"),
+        ),
+    ),
+    Pair(
+        name="cnn_mnist",
+        description="keep_prob-dropout CNN on MNIST with placeholders and a Session -> tf.function train step, Keras Adam",
+        compares=("variable names and shapes", "inference logits", "training losses"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="weights exported from the legacy graph and assigned; dropout off (keep_prob 1.0 / rate 0) "
+                   "or the same mask injected; the same batches fed on both sides",
+        idioms=(
+            ("tf.placeholder x, y", "arguments of the tf.function train_step"),
+            ("keep_prob placeholder, tf.nn.dropout(h, keep_prob)", "tf.nn.dropout(h, rate=1 - keep_prob) / Dropout(rate)"),
+            ("tf.Variable(tf.random_normal(...))", "tf.Variable(tf.random.normal(...)) in a tf.Module / Keras layer"),
+            ("tf.nn.softmax_cross_entropy_with_logits_v2", "tf.nn.softmax_cross_entropy_with_logits"),
+            ("tf.train.AdamOptimizer(1e-3).minimize(loss)", "tf.keras.optimizers.Adam(1e-3) + tf.GradientTape"),
+            ("sess.run([train_op, loss], feed_dict=...)", "loss = train_step(x, y)"),
+            ("input_data.read_data_sets + next_batch", "tf.data.Dataset.from_tensor_slices(...).shuffle().batch()"),
+            ("tf.summary.FileWriter", "tf.summary.create_file_writer"),
+            ("tf.global_variables_initializer()", "nothing: variables are initialised when created"),
+        ),
+    ),
+    Pair(
+        name="coordinator_loop",
+        description="slice_input_producer + tf.train.batch + Coordinator training loop -> Dataset.shuffle().batch() and a for loop",
+        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "training losses"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="shuffle off and num_threads=1: the exact batch sequence, short final batch included; "
+                   "shuffle on: every example exactly once per epoch on both sides",
+        idioms=(
+            ("tf.train.slice_input_producer([images, labels], shuffle, num_epochs)",
+             "tf.data.Dataset.from_tensor_slices((images, labels)).shuffle(n, reshuffle_each_iteration=True)"),
+            ("tf.train.batch(num_threads, allow_smaller_final_batch=True)", "Dataset.batch(batch_size).prefetch(tf.data.AUTOTUNE)"),
+            ("tf.train.Coordinator + tf.train.start_queue_runners", "for images, labels in dataset"),
+            ("except tf.errors.OutOfRangeError", "the for loop ends with the dataset"),
+            ("coord.request_stop(); coord.join(threads)", "nothing: no threads to stop"),
+            ("tf.local_variables_initializer() (epoch counter)", "Dataset.repeat(num_epochs) or an outer epoch loop"),
+        ),
+    ),
+    Pair(
+        name="feed_generator",
+        description="Python batch_iter generator fed through feed_dict -> tf.data with drop_remainder=True",
+        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "training losses"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="shuffle off: the same batches in the same order; shuffle on: every kept example once per epoch, "
+                   "tail dropped on both sides",
+        idioms=(
+            ("def batch_iter(...): yield x[i:j], y[i:j]", "tf.data.Dataset.from_tensor_slices((x, y)).batch(n, drop_remainder=True)"),
+            ("np.random.permutation per epoch", "Dataset.shuffle(len(x), reshuffle_each_iteration=True)"),
+            ("feed_dict={x: batch_x, y: batch_y}", "train_step(batch_x, batch_y)"),
+            ("tf.placeholder", "tf.function input_signature / arguments"),
+            ("sess.run(train_op, feed_dict)", "a tf.function train step"),
+        ),
+    ),
+    Pair(
+        name="model_checkpoint",
+        description="TF1 Model base class with variable_scope, collections and Saver -> tf.Module/Keras with tf.train.Checkpoint",
+        compares=("variable names and shapes", "predictions after loading the legacy checkpoint", "training losses"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="weights exported from the legacy graph (or its Saver checkpoint) and assigned into TF2",
+        idioms=(
+            ("with tf.variable_scope(self.name)", "tf.Module(name=...) / tf.name_scope"),
+            ("tf.get_collection(GLOBAL_VARIABLES, scope=name)", "module.trainable_variables / model.variables"),
+            ("tf.train.Saver(self.vars).save(sess, 'tmp/NAME.ckpt')", "tf.train.Checkpoint(model=model).write(path)"),
+            ("saver.restore(sess, path)", "checkpoint.read(path) or migration.checkpoints.restore_tf1_checkpoint"),
+            ("self.opt_op = optimizer.minimize(self.loss)", "optimizer.apply_gradients(zip(grads, variables)) in a tf.function"),
+            ("self.activations list built once in the graph", "calling the layers in sequence in __call__"),
+            ("**kwargs limited to name/logging", "explicit keyword arguments"),
+        ),
+    ),
+    Pair(
+        name="api_tour",
+        description="the TF1 op catalogue (conv2d, pooling, dropout, losses, broadcasting) in a Session -> the same ops eagerly",
+        compares=("every op's output",),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="constant inputs; random ops (truncated_normal, dropout) compared by statistics or with the "
+                   "same seed-independent mask",
+        idioms=(
+            ("sess.run(op)", "eager evaluation: op.numpy()"),
+            ("tf.placeholder + feed_dict", "a plain tensor argument"),
+            ("tf.nn.dropout(x, keep_prob, noise_shape, seed)", "tf.nn.dropout(x, rate=1 - keep_prob, noise_shape, seed)"),
+            ("tf.truncated_normal", "tf.random.truncated_normal"),
+            ("tf.squared_difference", "tf.math.squared_difference"),
+            ("tf.reduce_mean(x, axis)", "tf.reduce_mean(x, axis)"),
+            ("tf.global_variables_initializer()", "nothing: variables are initialised when created"),
+        ),
+    ),
+    Pair(
+        name="csv_reader",
+        description="TextLineReader + decode_csv + shuffle_batch queue -> tf.data CSV pipeline",
+        compares=("decoded columns in order (shuffle off)", "rows per epoch (shuffle on)"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="shuffle off: the exact row and batch order; shuffle on: every row exactly once per epoch",
+        idioms=(
+            ("tf.TextLineReader(skip_header_lines=1)", "tf.data.TextLineDataset(path).skip(1)"),
+            ("tf.decode_csv(line, record_defaults)", "tf.io.decode_csv(line, record_defaults) in Dataset.map"),
+            ("tf.train.string_input_producer([path])", "tf.data.TextLineDataset([path])"),
+            ("tf.train.shuffle_batch / tf.train.batch", "Dataset.shuffle(buffer).batch(batch_size)"),
+            ("tf.train.Coordinator + start_queue_runners", "a plain for loop over the dataset"),
+        ),
+    ),
+)}
+
+
+def legacy_example_names():
+    """NAMEs of the ``legacy_examples/*.py`` files on disk."""
+    if not os.path.isdir(LEGACY_DIR):
+        return []
+    return sorted(entry[:-3] for entry in os.listdir(LEGACY_DIR)
+                  if entry.endswith(".py") and not entry.startswith("_"))
