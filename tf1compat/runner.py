@@ -42,7 +42,9 @@ def build_parser(prog):
 def main(argv=None, prog="tf1-run"):
     """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
     parser = build_parser(prog)
-    options = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    runner_argv, script_argv = split_argv(sys.argv[1:] if argv is None else argv)
+    options = parser.parse_args(runner_argv)
+    options.args = script_argv + options.args
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
     try:
@@ -51,6 +53,26 @@ def main(argv=None, prog="tf1-run"):
         print(f"ERROR {error}", file=sys.stderr)
         return USAGE_EXIT
     return _run(target, options)
+
+
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout"}
+
+
+def split_argv(argv):
+    """Split ``argv`` into the runner's part and the script's: all after ``-m MODULE`` is the script's."""
+    argv = list(argv)
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "-m":
+            return argv[:index + 2], argv[index + 2:]
+        if token in _OPTIONS_WITH_VALUE:
+            index += 2
+        elif token.startswith("-") and token != "-":
+            index += 1
+        else:
+            return argv[:index + 1], argv[index + 1:]
+    return argv, []
 
 
 def _resolve_target(options):
@@ -80,8 +102,8 @@ def _script_target(script):
     try:
         code = compile(source, script, "exec", dont_inherit=True)
     except SyntaxError as error:
-        raise UsageError(f"`{script}` line {error.lineno}: {error.msg} (is it Python 3? "
-                         "Python 2 code needs porting first, e.g. print(...) calls)") from None
+        raise UsageError(f"`{script}` line {error.lineno}: {error.msg}; fix the syntax "
+                         "(Python 2 code needs porting to Python 3 first)") from None
     except ValueError as error:
         raise UsageError(f"`{script}` is not a Python script: {error}") from None
     root = os.path.dirname(os.path.abspath(script))
