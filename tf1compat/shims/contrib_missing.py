@@ -1,0 +1,35 @@
+"""The module ``__getattr__`` of a ``tf.contrib`` shim: names it does not provide raise UnsupportedTF1APIError."""
+from tf1compat import api_table, usage_report
+from tf1compat.errors import error_for
+
+_NOT_PROVIDED = (
+    "tf.contrib was removed in TensorFlow 2.0 and tf1compat's `tf.{path}` provides only "
+    "the names TF1 scripts used most (`dir(tf.{path})` lists them)"
+)
+
+
+def missing_name_handler(path, module_name):
+    """A module-level ``__getattr__`` for the shim of ``tf.<path>`` (e.g. ``"contrib.rnn"``).
+
+    A name with its own ``removed`` entry in ``api_table`` gets that entry's reason
+    and TF2 replacement; any other name gets the shim's TF2 replacement. The error is
+    the ImportError flavour in ``from tensorflow.<path> import name`` and the
+    AttributeError flavour in ``tf.<path>.name`` (so ``hasattr`` stays False).
+    """
+    shim_entry = api_table.TABLE[path]
+
+    def __getattr__(name):
+        if name.startswith("__") and name.endswith("__"):
+            # Python's own probes (__path__, __wrapped__, ...) must see a plain miss.
+            raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
+        full_name = f"{path}.{name}"
+        entry = api_table.TABLE.get(full_name)
+        if entry is None or entry.kind != "removed":
+            entry = api_table.removed(_NOT_PROVIDED.format(path=path), shim_entry.category,
+                                      shim_entry.tf2, shim_entry.example)
+        usage_report.record(full_name)
+        # depth 2: error_for <- this __getattr__ <- the code that wrote the name.
+        error = error_for(f"tf.{full_name}", entry.reason, entry.tf2, entry.example, depth=2)
+        raise error
+
+    return __getattr__
