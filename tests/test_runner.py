@@ -185,3 +185,12 @@ def test_module_mode_runs_a_package_module(tmp_path):
     completed = subprocess.run([sys.executable, "-m", "tf1compat", "-m", "oldpkg.train", "--x", "1"],
                                capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result_of(completed) == {"name": "__main__", "argv": ["--x", "1"], "ph": True}
+
+
+def test_mnist_tutorial_runs_unchanged_offline(tmp_path):
+    completed = run("mnist_tutorial.py", str(tmp_path / "MNIST_data"), timeout=300)
+    result = result_of(completed)
+    assert result["accuracy"] > 0.85, result
+    assert result["test"] == 1000
+    assert result["train"] + 500 == 4000  # the embedded subset, with validation scaled to 500
+    assert "embedded" in completed.stderr  # one line saying the offline fallback was used
