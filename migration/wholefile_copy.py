@@ -74,7 +74,6 @@ def validate(files, num_epochs, out_dir, overwrite):
     if taken and not overwrite:
         raise CopyError(f"`{taken[0]}` already exists ({len(taken)} of the {len(outputs)} outputs do); "
                         f"nothing was written; pass --overwrite to replace them or choose another --out-dir")
-    os.makedirs(out_dir, exist_ok=True)
     return outputs
 
 
@@ -124,9 +123,10 @@ def copy_files(files, out_dir="read", num_epochs=5, shuffle=False, seed=None, ov
     if decode:
         corrupt = find_corrupt_jpegs(files)
         if corrupt:
-            raise CorruptImageError(f"`{corrupt[0]}`: tf.io.decode_jpeg cannot decode it (corrupt or not a "
-                                    f"JPEG; {len(corrupt)} such file(s)); nothing was written; "
-                                    "fix or drop it from the file list")
+            also = f" (also: {', '.join(corrupt[1:])})" if len(corrupt) > 1 else ""
+            raise CorruptImageError(f"`{corrupt[0]}`: tf.io.decode_jpeg cannot decode it, it is corrupt or not "
+                                    f"a JPEG{also}; nothing was written; fix or drop it from the file list")
+    os.makedirs(out_dir, exist_ok=True)
     names = []
     with concurrent.futures.ThreadPoolExecutor(WRITE_THREADS) as pool:
         for batch_names, batch_contents in make_dataset(files, num_epochs, shuffle, seed):
