@@ -147,5 +147,7 @@ def _announce_fallback(train_dir, failure, requested, used):
 
 
 def _short(failure):
-    text = str(failure.__cause__ or failure).replace("\n", " ")
-    return text if len(text) <= 100 else text[:97] + "..."
+    """The failure without the URL (the folder is named already), on one line."""
+    cause = failure.__cause__
+    text = str(getattr(cause, "problem", cause) if cause is not None else failure).replace("\n", " ")
+    return text if len(text) <= 160 else text[:157] + "..."

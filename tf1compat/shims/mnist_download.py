@@ -29,7 +29,7 @@ def fetch(url, destination, verify, timeout=TIMEOUT_SECONDS):
         DownloadFailed: offline, any network or write error, or ``verify`` refused the bytes.
     """
     if os.environ.get(OFFLINE_VARIABLE, "") not in ("", "0"):
-        raise DownloadFailed(f"{OFFLINE_VARIABLE} is set")
+        raise DownloadFailed(f"offline: {OFFLINE_VARIABLE} is set")
     folder, name = os.path.split(destination)
     handle, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder or ".")
     try:
@@ -38,7 +38,8 @@ def fetch(url, destination, verify, timeout=TIMEOUT_SECONDS):
         verify(partial)
         os.replace(partial, destination)
     except Exception as error:
-        raise DownloadFailed(f"{url}: {error}") from error
+        # A verification error names the hidden .part file; the problem alone says more here.
+        raise DownloadFailed(f"{url}: {getattr(error, 'problem', error)}") from error
     finally:
         # Also on KeyboardInterrupt: never leave a partial file behind.
         if os.path.exists(partial):
