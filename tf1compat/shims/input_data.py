@@ -66,15 +66,14 @@ def extract_images(f):
     """Images ``[N, rows, cols, 1]`` uint8 from an open gzip IDX image file ``f`` (TF1 helper)."""
     name = getattr(f, "name", "<stream>")
     print("Extracting", name)
-    dims, pixels = mnist_idx.decode(f.read(), name, mnist_idx.IMAGE_MAGIC)
-    return pixels.reshape(dims[0], dims[1], dims[2], 1)
+    return mnist_idx.decode_images(f.read(), name)
 
 
 def extract_labels(f, one_hot=False, num_classes=10):
     """Labels ``[N]`` uint8 (or one-hot ``[N, num_classes]``) from an open gzip IDX label file ``f``."""
     name = getattr(f, "name", "<stream>")
     print("Extracting", name)
-    _, labels = mnist_idx.decode(f.read(), name, mnist_idx.LABEL_MAGIC)
+    labels = mnist_idx.decode_labels(f.read(), name)
     return dense_to_one_hot(labels, num_classes) if one_hot else labels
 
 

@@ -31,14 +31,23 @@ class MNISTFormatError(ValueError):
 
 def read_images(path):
     """The images of IDX image file ``path`` as uint8 ``[count, rows, columns, 1]``."""
-    dims, pixels = decode(_read_bytes(path), path, IMAGE_MAGIC)
-    return pixels.reshape(dims[0], dims[1], dims[2], 1)
+    return decode_images(_read_bytes(path), path)
 
 
 def read_labels(path):
     """The labels of IDX label file ``path`` as uint8 ``[count]``, each checked to be 0-9."""
-    _, labels = decode(_read_bytes(path), path, LABEL_MAGIC)
-    return labels
+    return decode_labels(_read_bytes(path), path)
+
+
+def decode_images(compressed, path):
+    """Gzip-compressed IDX image bytes (read from ``path``) as uint8 ``[count, rows, columns, 1]``."""
+    dims, pixels = decode(compressed, path, IMAGE_MAGIC)
+    return pixels.reshape(dims[0], dims[1], dims[2], 1)
+
+
+def decode_labels(compressed, path):
+    """Gzip-compressed IDX label bytes (read from ``path``) as uint8 ``[count]``."""
+    return decode(compressed, path, LABEL_MAGIC)[1]
 
 
 def decode(compressed, path, magic):
