@@ -64,6 +64,8 @@ PAIRS = {pair.name: pair for pair in (
             ("except tf.errors.OutOfRangeError", "the for loop ends with the dataset"),
             ("tf.local_variables_initializer() (epoch counter)", "nothing: tf.data counts epochs"),
             ("sess.run(value)", "eager tensor .numpy()"),
+            ("one file per sess.run", "map(num_parallel_calls=4).batch(64).prefetch(2), autotune off"),
+            ("a write per loop step", "writes in a ThreadPoolExecutor (temporary name + os.replace)"),
         ),
     ),
     Pair(
@@ -136,17 +138,23 @@ PAIRS = {pair.name: pair for pair in (
     Pair(
         name="api_tour",
         description="the TF1 op catalogue (conv2d, pooling, dropout, losses, broadcasting) in a Session -> the same ops eagerly",
-        compares=("every op's output",),
+        compares=("every deterministic op's output", "random ops' statistics (shape, moments, kept fraction, "
+                  "1/keep_prob scaling, noise_shape pattern)"),
         rtol=_RTOL, atol=_ATOL,
-        randomness="constant inputs; random ops (truncated_normal, dropout) compared by statistics or with the "
-                   "same seed-independent mask",
+        randomness="deterministic ops on constant inputs; TF1 op-level seeds and TF2's stateless RNG draw different "
+                   "numbers, so truncated_normal and dropout are compared by statistics within ~4 sampling "
+                   "standard deviations, kept units by value (1/keep_prob) and noise_shape by its pattern",
         idioms=(
             ("sess.run(op)", "eager evaluation: op.numpy()"),
             ("tf.placeholder + feed_dict", "a plain tensor argument"),
-            ("tf.nn.dropout(x, keep_prob, noise_shape, seed)", "tf.nn.dropout(x, rate=1 - keep_prob, noise_shape, seed)"),
-            ("tf.truncated_normal", "tf.random.truncated_normal"),
+            ("tf.nn.dropout(x, keep_prob, noise_shape, seed)",
+             "tf.nn.experimental.stateless_dropout(x, rate=1 - keep_prob, noise_shape, seed=[s, 0])"),
+            ("tf.set_random_seed + tf.truncated_normal(seed=s)", "tf.random.stateless_truncated_normal(seed=[s, 0])"),
+            ("tf.nn.max_pool(ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1])", "tf.nn.max_pool2d(ksize=2, strides=2)"),
             ("tf.squared_difference", "tf.math.squared_difference"),
-            ("tf.reduce_mean(x, axis)", "tf.reduce_mean(x, axis)"),
+            ("tf.reduce_mean(x, reduction_indices=[0]) / keep_dims=True", "tf.reduce_mean(x, axis=0) / keepdims=True"),
+            ("tf.constant(-1.0, shape=[2, 3])", "tf.fill([2, 3], -1.0)"),
+            ("tf.assign_add(v, d) + sess.run", "v.assign_add(d)"),
             ("tf.global_variables_initializer()", "nothing: variables are initialised when created"),
         ),
     ),
