@@ -49,7 +49,7 @@ def render_columns(rows, width, titles=("legacy", "migrated")):
     """The rows as two numbered columns that fit ``width`` characters; long lines wrap."""
     number_width = len(str(max([row.left_number or 0 for row in rows] + [row.right_number or 0 for row in rows] + [1])))
     column = max(MIN_COLUMN, (width - 2 * (number_width + 1) - 3) // 2)
-    lines = [_join(" " * number_width, _fit(titles[0], column), " ", " " * number_width, _fit(titles[1], column)),
+    lines = [_join(" " * number_width, _fit(titles[0], column), " ", " " * number_width, titles[1][:column]),
              "-" * min(width, 2 * (number_width + 1 + column) + 3)]
     for row in rows:
         left_parts = _wrap(row.left, column)
