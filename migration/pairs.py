@@ -13,7 +13,7 @@ TOOL_MODULES = frozenset({
     "__init__", "__main__", "pairs", "checks", "batch_size_study",
     "diff", "side_by_side",  # python -m migration.diff
     "equivalence", "legacy_process", "variable_transfer",  # the equivalence harness
-    "scan", "scan_engine", "scan_rules", "scan_sources", "idiom_finder", "tf_bindings",  # migration.scan
+    "scan", "scan_engine", "scan_rules", "scan_sources", "scan_report", "idiom_finder", "tf_bindings",  # migration.scan
     "checkpoints", "checkpoint_mapping", "checkpoint_restore",  # migration.checkpoints
 })
 

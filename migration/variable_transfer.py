@@ -3,6 +3,8 @@ import fnmatch
 
 import numpy as np
 
+from migration.checkpoint_mapping import strip_output_index
+
 
 class VariableMismatchError(ValueError):
     """The legacy values and the TF2 variables do not match; ``problems`` lists every mismatch."""
@@ -31,7 +33,7 @@ def export_variables(session, var_list=None):
         var_list = session.graph.get_collection("trainable_variables")
     var_list = list(var_list)
     values = session.run(var_list)
-    return {_strip_output_index(variable.name): np.asarray(value) for variable, value in zip(var_list, values)}
+    return {strip_output_index(variable.name): np.asarray(value) for variable, value in zip(var_list, values)}
 
 
 def assign_variables(tf2_variables, values, name_map=None, ignore=()):
@@ -115,7 +117,7 @@ def _tf2_side(tf2_variables):
 def _index_by_name(variables):
     index = {}
     for variable in variables:
-        names = {getattr(variable, "path", None), _strip_output_index(getattr(variable, "name", "") or "")}
+        names = {getattr(variable, "path", None), strip_output_index(getattr(variable, "name", "") or "")}
         for name in filter(None, names):
             entries = index.setdefault(name, [])
             if not any(entry is variable for entry in entries):
@@ -152,10 +154,4 @@ def _numpy_dtype(dtype):
 
 
 def _display_name(variable):
-    return getattr(variable, "path", None) or _strip_output_index(getattr(variable, "name", "?") or "?")
-
-
-def _strip_output_index(name):
-    """``"conv1/w:0"`` -> ``"conv1/w"`` (TF1 names tensors by op name and output index)."""
-    head, colon, tail = name.rpartition(":")
-    return head if colon and tail.isdigit() else name
+    return getattr(variable, "path", None) or strip_output_index(getattr(variable, "name", "?") or "?")
