@@ -1,0 +1,259 @@
+"""The keep_prob-dropout CNN on MNIST in idiomatic TensorFlow 2 (twin of legacy_examples/cnn_mnist.py).
+
+Same network, flags, printed lines and figures as the TF1 program: conv 5x5x1x32 SAME +
+bias + ReLU, 2x2 max-pool, dense 14*14*32 -> 500 ReLU, dropout with ``rate = 1 -
+keep_prob``, dense 500 -> 10; mean softmax cross-entropy; Adam. The placeholders become
+the arguments of a ``tf.function`` train step, ``next_batch`` a ``tf.data`` pipeline, and
+the Session disappears. Each function below is reusable (the batch-size study builds on it).
+
+    python -m migration.cnn_mnist                      # 500 steps, batch 128
+    python -m migration.cnn_mnist --steps 100 --batch-size 256 --seed 1
+"""
+import argparse
+import dataclasses
+import os
+import sys
+import time
+
+import numpy as np
+import tensorflow as tf
+
+from tf1compat.shims import input_data
+
+# Setup
+IMAGE_SIZE = 28
+NUM_CLASSES = 10
+HIDDEN_UNITS = 500
+INIT_STDDEV = 0.1
+# TF1's AdamOptimizer and Keras Adam apply the same update, var -= lr_t * m / (sqrt(v) + eps),
+# with eps added to sqrt(v) rather than to the bias-corrected sqrt(v_hat) (the paper's "epsilon
+# hat"); but TF1 defaults to eps 1e-8, Keras to 1e-7. And TF1 computes 1 - beta in float32 from
+# float32(beta), while Keras subtracts the Python float first (1 - 0.999 rounds to float32 0.001,
+# not TF1's 0.00099998713): passing the betas already rounded to float32 makes both the same.
+ADAM_EPSILON = 1e-8
+ADAM_BETA_1 = float(np.float32(0.9))
+ADAM_BETA_2 = float(np.float32(0.999))
+LINE = "Step {}, Minibatch Loss= {:.4f}, Training Accuracy= {:.3f}, Test Accuracy= {:.3f}"
+PIXELS = IMAGE_SIZE * IMAGE_SIZE
+BATCH_SIGNATURE = (tf.TensorSpec([None, PIXELS], tf.float32), tf.TensorSpec([None, NUM_CLASSES], tf.float32))
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        flags = ", ".join(sorted(option for action in self._actions for option in action.option_strings
+                                 if option.startswith("--")))
+        self.exit(2, f"ERROR {message}; available: {flags}\n")
+
+
+def parse_args(argv=None):
+    parser = _Parser(prog="python -m migration.cnn_mnist",
+                     description="Train a dropout CNN on MNIST (TF2: tf.data, tf.function, Keras Adam).")
+    parser.add_argument("--steps", type=int, default=500, help="training iterations (default 500)")
+    parser.add_argument("--batch-size", type=int, default=128, help="images per iteration (default 128)")
+    parser.add_argument("--display-step", type=int, default=10, help="print metrics every N steps (default 10)")
+    parser.add_argument("--keep-prob", type=float, default=0.85, help="dropout keep probability (default 0.85)")
+    parser.add_argument("--learning-rate", type=float, default=1e-3, help="Adam learning rate (default 1e-3)")
+    parser.add_argument("--data-dir", default="MNIST_data/", help="where the MNIST .gz files are (default MNIST_data/)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--figures-dir", default="figures", help="where the PNG plots go (default figures/)")
+    parser.add_argument("--logdir", default="/tmp/cnn_mnist/logs", help="TensorBoard logs (default /tmp/cnn_mnist/logs)")
+    flags = parser.parse_args(argv)
+    for name in ("steps", "batch_size", "display_step"):
+        if getattr(flags, name) < 1:
+            parser.error(f"`--{name.replace('_', '-')} {getattr(flags, name)}`: must be at least 1")
+    if not 0.0 < flags.keep_prob <= 1.0:
+        parser.error(f"`--keep-prob {flags.keep_prob}`: must be in (0, 1] (dropout rate = 1 - keep_prob)")
+    return flags
+
+
+# Data
+def load_mnist(data_dir):
+    """``(train_images, train_labels, test_images, test_labels)``: float32, pixels in [0, 1], one-hot labels.
+
+    The reader of the legacy program (same files, same scaling, embedded subset offline),
+    used as a plain loader: batching is tf.data's job below, not ``next_batch``'s.
+    """
+    mnist = input_data.read_data_sets(data_dir, one_hot=True, validation_size=0)
+    return (mnist.train.images, mnist.train.labels.astype(np.float32),
+            mnist.test.images, mnist.test.labels.astype(np.float32))
+
+
+def make_dataset(images, labels, batch_size, seed=None):
+    """Endless ``(images, labels)`` batches, reshuffled every epoch; a batch may span two epochs, as in TF1.
+
+    The arrays stay in memory as two tensors: tf.data shuffles and batches only the
+    indices and gathers each batch in one vectorised op (no per-example work, no cache
+    needed). Autotuning is off: here it stalled at epoch ends; a fixed prefetch suffices.
+    """
+    images, labels = tf.constant(images), tf.constant(labels)
+    count = int(images.shape[0])
+    indices = tf.data.Dataset.range(count).shuffle(count, seed=seed, reshuffle_each_iteration=True)
+    batches = indices.repeat().batch(batch_size, drop_remainder=True)
+    batches = batches.map(lambda index: (tf.gather(images, index), tf.gather(labels, index)))
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    options.deterministic = True
+    return batches.prefetch(2).with_options(options)
+
+
+# Model
+class ConvNet(tf.Module):
+    """conv 5x5x1x32 SAME + ReLU, 2x2 max-pool, dense 14*14*32 -> 500 ReLU, dropout, dense 500 -> 10.
+
+    Variables carry the legacy names (wc1, bc1, wd1, bd1, wout, bout) so weights move by name.
+    """
+
+    def __init__(self, seed=0, name="cnn_mnist"):
+        super().__init__(name=name)
+        normal = tf.random.Generator.from_seed(seed)
+
+        def variable(shape, variable_name):
+            return tf.Variable(normal.normal(shape, stddev=INIT_STDDEV), name=variable_name)
+
+        self.wc1, self.bc1 = variable([5, 5, 1, 32], "wc1"), variable([32], "bc1")
+        self.wd1, self.bd1 = variable([14 * 14 * 32, HIDDEN_UNITS], "wd1"), variable([HIDDEN_UNITS], "bd1")
+        self.wout, self.bout = variable([HIDDEN_UNITS, NUM_CLASSES], "wout"), variable([NUM_CLASSES], "bout")
+
+    def hidden(self, images):
+        """The 500 ReLU units before dropout, for flat ``[N, 784]`` images."""
+        pixels = tf.reshape(images, [-1, IMAGE_SIZE, IMAGE_SIZE, 1])
+        conv1 = tf.nn.relu(tf.nn.conv2d(pixels, self.wc1, strides=1, padding="SAME") + self.bc1)
+        pool1 = tf.nn.max_pool2d(conv1, ksize=2, strides=2, padding="SAME")
+        flat = tf.reshape(pool1, [-1, 14 * 14 * 32])
+        return tf.nn.relu(tf.matmul(flat, self.wd1) + self.bd1)
+
+    def __call__(self, images, rate=0.0):
+        """Logits; ``rate`` is the fraction of hidden units dropped (TF1's 1 - keep_prob)."""
+        hidden = self.hidden(images)
+        if rate:
+            hidden = tf.nn.dropout(hidden, rate=rate)
+        return tf.matmul(hidden, self.wout) + self.bout
+
+    @tf.function(input_signature=BATCH_SIGNATURE)
+    def evaluate(self, images, labels):
+        """Mean cross-entropy and accuracy without dropout."""
+        logits = self(images)
+        return cross_entropy(logits, labels), accuracy(logits, labels)
+
+
+def cross_entropy(logits, labels):
+    return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+def accuracy(logits, labels):
+    correct = tf.equal(tf.argmax(logits, 1), tf.argmax(labels, 1))
+    return tf.reduce_mean(tf.cast(correct, tf.float32))
+
+
+# Train
+def make_optimizer(model, learning_rate=1e-3):
+    """Keras Adam with TF1's float32 hyperparameters, its slots created now so the train step traces once."""
+    optimizer = tf.keras.optimizers.Adam(learning_rate, beta_1=ADAM_BETA_1, beta_2=ADAM_BETA_2, epsilon=ADAM_EPSILON)
+    optimizer.build(model.trainable_variables)
+    return optimizer
+
+
+def make_train_step(model, optimizer, rate):
+    """A ``tf.function`` ``train_step(images, labels) -> loss`` (the loss before the update)."""
+
+    @tf.function(input_signature=BATCH_SIGNATURE, jit_compile=False)  # XLA doubled the step time on CPU
+    def train_step(images, labels):
+        with tf.GradientTape() as tape:
+            loss = cross_entropy(model(images, rate), labels)
+        gradients = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+        return loss
+
+    return train_step
+
+
+@dataclasses.dataclass
+class History:
+    """What a run logged: the loss of every step, its wall time, and the accuracies at display steps."""
+
+    loss: list = dataclasses.field(default_factory=list)  # training loss per step (dropout on)
+    step_seconds: list = dataclasses.field(default_factory=list)  # input + train step, per step
+    display_steps: list = dataclasses.field(default_factory=list)
+    train_accuracy: list = dataclasses.field(default_factory=list)  # minibatch, no dropout
+    test_accuracy: list = dataclasses.field(default_factory=list)
+
+
+def train(model, train_step, batches, test_set, steps, display_step, writers=None, log=print):
+    """Run ``steps`` train steps on ``batches``; display at step 1, every ``display_step`` and the last."""
+    history = History()
+    iterator = iter(batches)
+    for step in range(1, steps + 1):
+        started = time.perf_counter()
+        images, labels = next(iterator)
+        history.loss.append(float(train_step(images, labels)))
+        history.step_seconds.append(time.perf_counter() - started)
+        if step == 1 or step % display_step == 0 or step == steps:
+            display(model, step, (images, labels), test_set, history, writers, log)
+    return history
+
+
+def display(model, step, batch, test_set, history, writers=None, log=print):
+    """Log and record the minibatch loss, training and test accuracy (no dropout)."""
+    results = {split: model.evaluate(*data) for split, data in (("train", batch), ("test", test_set))}
+    for split, (loss, correct) in results.items():
+        if writers:
+            with writers[split].as_default(step=step):
+                tf.summary.scalar("loss", loss)
+                tf.summary.scalar("accuracy", correct)
+    history.display_steps.append(step)
+    history.train_accuracy.append(float(results["train"][1]))
+    history.test_accuracy.append(float(results["test"][1]))
+    if log:
+        log(LINE.format(step, float(results["train"][0]), history.train_accuracy[-1], history.test_accuracy[-1]))
+
+
+# Evaluate
+def plot_history(history, figures_dir):
+    """Save the loss per iteration and the train/test accuracy curves as PNGs; return their paths."""
+    from matplotlib.figure import Figure  # no pyplot: nothing to show, no GUI backend needed
+
+    os.makedirs(figures_dir, exist_ok=True)
+    loss_figure, accuracy_figure = Figure(), Figure()
+    axes = loss_figure.subplots()
+    axes.plot(np.arange(1, len(history.loss) + 1), history.loss)
+    axes.set(title="Training loss per iteration", xlabel="iteration", ylabel="cross-entropy loss")
+    axes = accuracy_figure.subplots()
+    axes.plot(history.display_steps, history.train_accuracy, label="training (minibatch)")
+    axes.plot(history.display_steps, history.test_accuracy, label="test")
+    axes.set(title="Accuracy", xlabel="iteration", ylabel="accuracy")
+    axes.legend(loc="lower right")
+    paths = [os.path.join(figures_dir, f"cnn_mnist_{kind}.png") for kind in ("loss", "accuracy")]
+    for figure, path in zip((loss_figure, accuracy_figure), paths):
+        figure.savefig(path)
+    return paths
+
+
+def main(argv=None):
+    flags = parse_args(argv)
+    tf.random.set_seed(flags.seed)
+    try:
+        train_images, train_labels, test_images, test_labels = load_mnist(flags.data_dir)
+    except (input_data.MNISTFormatError, ValueError) as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
+    batches = make_dataset(train_images, train_labels, flags.batch_size, seed=flags.seed)
+    model = ConvNet(seed=flags.seed)
+    train_step = make_train_step(model, make_optimizer(model, flags.learning_rate), rate=1.0 - flags.keep_prob)
+    writers = {split: tf.summary.create_file_writer(os.path.join(flags.logdir, split)) for split in ("train", "test")}
+    started = time.perf_counter()
+    history = train(model, train_step, batches, (tf.constant(test_images), tf.constant(test_labels)),
+                    flags.steps, flags.display_step, writers, log=_print_flushed)
+    for writer in writers.values():
+        writer.close()
+    print("Optimization Finished! Testing Accuracy= {:.3f}, wall time {:.1f} s".format(
+        history.test_accuracy[-1], time.perf_counter() - started))
+    plot_history(history, flags.figures_dir)
+    return 0
+
+
+def _print_flushed(line):
+    print(line, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
