@@ -261,28 +261,21 @@ def main(argv=None):
 
 
 # Reuse: the equivalence check (migration/checks/model_checkpoint.py) calls these.
-def initial_weights(seed=0, hidden=64):
-    """``{variable name: array}`` of ``model.vars`` freshly initialised with graph seed ``seed``."""
+def train_and_save(batches, folder, seed=0, hidden=64, learning_rate=0.01, weight_decay=5e-4):
+    """Initialise with graph seed ``seed``, train on ``[(features, labels), ...]``, ``save`` to ``folder``.
+
+    Returns ``{"initial": {name: array}, "losses": array, "path": checkpoint path, "final": {name: array}}``.
+    """
     with tf.Graph().as_default():
         tf.set_random_seed(seed)
-        model, _ = build_model(hidden)
-        with tf.Session() as sess:
-            sess.run(tf.global_variables_initializer())
-            return sess.run(model.vars)
-
-
-def train_and_save(values, batches, folder, hidden=64, learning_rate=0.01, weight_decay=5e-4):
-    """Load ``values``, train on ``[(features, labels), ...]``, save to ``folder``; losses and saved path."""
-    with tf.Graph().as_default():
         model, placeholders = build_model(hidden, learning_rate, weight_decay)
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            for name, variable in model.vars.items():
-                variable.load(values[name], sess)
+            initial = sess.run(model.vars)
             batch_iter = iter(batches)
             losses = train(sess, model, placeholders, lambda: next(batch_iter), len(batches), len(batches))
-            return {"losses": np.array(losses, dtype=np.float32), "path": model.save(sess, folder),
-                    "weights": sess.run(model.vars)}
+            return {"initial": initial, "losses": np.array(losses, dtype=np.float32),
+                    "path": model.save(sess, folder), "final": sess.run(model.vars)}
 
 
 def restore_and_predict(folder, features, hidden=64):
