@@ -31,8 +31,12 @@ def entry_for(path):
 
     The longest matching name wins, an exact key before a ``prefix.*`` wildcard at
     the same depth: ``contrib.rnn.LSTMBlockCell`` (removed) before ``contrib.rnn``
-    (provided) before ``contrib.*`` (removed).
+    (provided) before ``contrib.*`` (removed). A namespace above provided names
+    (``contrib.learn``, above ``contrib.learn.datasets.mnist``) has no entry: the runtime
+    lets it through, and only its members can fail.
     """
+    if path not in api_table.TABLE and api_table.is_namespace(path):
+        return None
     parts = path.split(".")
     for cut in range(len(parts), 0, -1):
         key = ".".join(parts[:cut])
