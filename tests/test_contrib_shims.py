@@ -225,3 +225,30 @@ def test_hasattr_on_contrib_namespaces(rnn):
     assert rnn["errors"]["hasattr"] == {
         "contrib.nonexistent": False, "contrib.layers.nope": False, "contrib.slim.nope": False,
         "contrib.framework.nope": False, "contrib.rnn.GRUCell": True, "contrib.layers.flatten": True}
+
+
+# What issue 2 and TF1 scripts need from each shim (a subset of what each provides).
+REQUIRED_NAMES = {
+    "layers": {"xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
+               "fully_connected", "conv2d", "conv2d_transpose", "max_pool2d", "avg_pool2d", "flatten",
+               "l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "apply_regularization", "batch_norm",
+               "layer_norm", "dropout", "one_hot_encoding", "embed_sequence", "optimize_loss",
+               "summarize_tensor", "summarize_activation"},
+    "rnn": {"BasicLSTMCell", "LSTMCell", "GRUCell", "BasicRNNCell", "MultiRNNCell", "DropoutWrapper",
+            "ResidualWrapper", "LSTMStateTuple", "RNNCell", "static_rnn", "static_bidirectional_rnn",
+            "static_state_saving_rnn", "stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
+            "OutputProjectionWrapper"},
+    "slim": {"fully_connected", "conv2d", "arg_scope", "losses", "get_variables", "learning", "nets",
+             "get_model_variables", "batch_norm", "max_pool2d", "repeat", "stack"},
+    "framework": {"arg_scope", "add_arg_scope", "get_variables", "get_variables_to_restore",
+                  "get_model_variables", "model_variable", "variable", "get_or_create_global_step",
+                  "get_global_step", "assign_from_checkpoint_fn", "nest", "is_tensor"},
+}
+
+
+@pytest.mark.parametrize("shim", sorted(REQUIRED_NAMES))
+def test_dir_lists_the_provided_names_only(rnn, shim):
+    listed = set(rnn["errors"]["dir"][shim])
+    assert REQUIRED_NAMES[shim] <= listed
+    # The shim's own imports (tensorflow, tf_slim helper modules) are not contrib names.
+    assert not listed & {"tensorflow", "tf_slim_compat", "contrib_module_hooks", "variables"} - REQUIRED_NAMES[shim]

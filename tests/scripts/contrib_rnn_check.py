@@ -186,6 +186,7 @@ def error_flavours():
                         "contrib.framework.nope": hasattr(tf.contrib.framework, "nope"),
                         "contrib.rnn.GRUCell": hasattr(tf.contrib.rnn, "GRUCell"),
                         "contrib.layers.flatten": hasattr(tf.contrib.layers, "flatten")}
+    found["dir"] = {name: dir(getattr(tf.contrib, name)) for name in ("layers", "rnn", "slim", "framework")}
     return found
 
 

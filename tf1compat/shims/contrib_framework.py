@@ -2,7 +2,7 @@
 names contrib.framework forwarded to core TensorFlow (nest, is_tensor, checkpoint readers)."""
 import tensorflow
 
-from tf1compat.shims.contrib_missing import missing_name_handler
+from tf1compat.shims.contrib_missing import contrib_module_hooks
 from tf1compat.shims import tf_slim_compat  # noqa: F401  (first: restores the aliases tf_slim needs)
 from tf_slim.ops import arg_scope as _arg_scope, variables as _variables
 
@@ -30,4 +30,4 @@ def get_name_scope():
     return _v1.get_default_graph().get_name_scope()
 
 
-__getattr__ = missing_name_handler("contrib.framework", __name__)
+__getattr__, __dir__ = contrib_module_hooks("contrib.framework", __name__, __all__)

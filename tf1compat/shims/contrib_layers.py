@@ -1,7 +1,7 @@
 """``tf.contrib.layers`` for TF1 scripts: tf-slim's layers (where contrib.layers' code went) plus embed_sequence."""
 import tensorflow
 
-from tf1compat.shims.contrib_missing import missing_name_handler
+from tf1compat.shims.contrib_missing import contrib_module_hooks
 from tf1compat.shims import tf_slim_compat  # noqa: F401  (first: restores the aliases tf_slim needs)
 from tf_slim.layers import (initializers, layers, normalization, optimizers, regularizers,
                             rev_block_lib, summaries)
@@ -51,4 +51,4 @@ def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializ
         return _v1.nn.embedding_lookup(embeddings, ids)
 
 
-__getattr__ = missing_name_handler("contrib.layers", __name__)
+__getattr__, __dir__ = contrib_module_hooks("contrib.layers", __name__, __all__)

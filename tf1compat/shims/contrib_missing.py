@@ -1,4 +1,5 @@
-"""The module ``__getattr__`` of a ``tf.contrib`` shim: names it does not provide raise UnsupportedTF1APIError."""
+"""The module hooks of a ``tf.contrib`` shim: ``dir()`` lists what it provides, other names raise
+UnsupportedTF1APIError."""
 from tf1compat import api_table, usage_report
 from tf1compat.errors import error_for
 
@@ -8,15 +9,17 @@ _NOT_PROVIDED = (
 )
 
 
-def missing_name_handler(path, module_name):
-    """A module-level ``__getattr__`` for the shim of ``tf.<path>`` (e.g. ``"contrib.rnn"``).
+def contrib_module_hooks(path, module_name, provided):
+    """The module-level ``(__getattr__, __dir__)`` for the shim of ``tf.<path>`` (e.g. ``"contrib.rnn"``).
 
-    A name with its own ``removed`` entry in ``api_table`` gets that entry's reason
-    and TF2 replacement; any other name gets the shim's TF2 replacement. The error is
-    the ImportError flavour in ``from tensorflow.<path> import name`` and the
-    AttributeError flavour in ``tf.<path>.name`` (so ``hasattr`` stays False).
+    ``__dir__`` returns ``provided`` (the shim's ``__all__``). ``__getattr__`` raises for any
+    other name: a name with its own ``removed`` entry in ``api_table`` gets that entry's
+    reason and TF2 replacement, any other name the shim's TF2 replacement. The error is the
+    ImportError flavour in ``from tensorflow.<path> import name`` and the AttributeError
+    flavour in ``tf.<path>.name`` (so ``hasattr`` stays False).
     """
     shim_entry = api_table.TABLE[path]
+    listing = sorted(provided)
 
     def __getattr__(name):
         if name.startswith("__") and name.endswith("__"):
@@ -32,4 +35,7 @@ def missing_name_handler(path, module_name):
         error = error_for(f"tf.{full_name}", entry.reason, entry.tf2, entry.example, depth=2)
         raise error
 
-    return __getattr__
+    def __dir__():
+        return list(listing)
+
+    return __getattr__, __dir__

@@ -2,7 +2,7 @@
 plus the stacked bidirectional RNNs and OutputProjectionWrapper that lived only in contrib."""
 import tensorflow
 
-from tf1compat.shims.contrib_missing import missing_name_handler
+from tf1compat.shims.contrib_missing import contrib_module_hooks
 
 _v1 = tensorflow.compat.v1
 _CELLS = ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell",
@@ -118,4 +118,4 @@ def stack_bidirectional_dynamic_rnn(cells_fw, cells_bw, inputs, initial_states_f
     return layer, tuple(states_fw), tuple(states_bw)
 
 
-__getattr__ = missing_name_handler("contrib.rnn", __name__)
+__getattr__, __dir__ = contrib_module_hooks("contrib.rnn", __name__, __all__)

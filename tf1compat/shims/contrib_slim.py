@@ -1,5 +1,5 @@
 """``tf.contrib.slim`` for TF1 scripts: the tf-slim package, which is contrib.slim moved out of TensorFlow."""
-from tf1compat.shims.contrib_missing import missing_name_handler
+from tf1compat.shims.contrib_missing import contrib_module_hooks
 from tf1compat.shims.tf_slim_compat import tf_slim
 import tf_slim.nets  # noqa: E402  contrib.slim imported its model zoo (`slim.nets.vgg`) eagerly too
 
@@ -7,4 +7,4 @@ _PY2_FUTURES = {"absolute_import", "division", "print_function"}
 __all__ = sorted(name for name in vars(tf_slim) if not name.startswith("_") and name not in _PY2_FUTURES)
 globals().update({name: getattr(tf_slim, name) for name in __all__})
 
-__getattr__ = missing_name_handler("contrib.slim", __name__)
+__getattr__, __dir__ = contrib_module_hooks("contrib.slim", __name__, __all__)
