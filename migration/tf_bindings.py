@@ -117,8 +117,11 @@ def collect(tree, bindings=None, unit=0, external=None):
         elif isinstance(node, ast.ImportFrom):
             _bind_import_from(node, bindings, position, external)
         elif len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            # Only TF values bind: `except ImportError: tf = None` must not unbind `tf` for the
+            # code after the try statement, which runs with the import that succeeded.
             path = bindings.path_of_expression(node.value, position)
-            bindings.bind(node.targets[0].id, (unit, node.end_lineno, node.end_col_offset), path)
+            if path is not None:
+                bindings.bind(node.targets[0].id, (unit, node.end_lineno, node.end_col_offset), path)
     return bindings
 
 

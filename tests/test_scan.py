@@ -46,6 +46,17 @@ def test_rebinding_a_name_to_something_else_ends_its_tensorflow_meaning():
     assert symbols(source) == [(1, "tf.logging", "INFO")]
 
 
+def test_a_fallback_assignment_in_an_except_branch_keeps_the_import():
+    source = """\
+        try:
+            import tensorflow.compat.v1 as tf
+        except ImportError:
+            tf = None
+        tf.Session()
+        """
+    assert symbols(source) == [(5, "tf.Session", "WARNING")]
+
+
 def test_names_not_bound_to_tensorflow_are_never_flagged():
     assert symbols("import numpy as tf\ntf.Session()\nsess.run(x)\nlayers.dense(x, 2)") == []
 
