@@ -122,6 +122,15 @@ def test_toy_model_with_batch_norm_and_dropout_trains(layers):
     assert run["moving_mean_abs_sum"] > 0.1  # UPDATE_OPS ran through optimize_loss
 
 
+def test_slim_losses_and_create_train_op(layers):
+    run = layers["slim_training"]
+    assert run["total"] == pytest.approx(run["cross_entropy"] + run["regularization"], rel=1e-6)
+    assert run["regularization"] > 0
+    assert run["losses"][0] == pytest.approx(run["total"], rel=1e-6)  # the train op returns the loss before the step
+    assert run["losses"][-1] < 0.6 * run["losses"][0]
+    assert all(later < earlier for earlier, later in zip(run["losses"], run["losses"][1:]))
+
+
 def test_arg_scope_sets_defaults(layers):
     scope = layers["arg_scope"]
     assert scope["scoped"] == [[-0.75] * 3]  # 2 * -0.5 + 0.25 with activation_fn=None from arg_scope

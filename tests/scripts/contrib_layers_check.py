@@ -125,6 +125,27 @@ def train_toy_model(steps=80):
             "global_step": int(step)}
 
 
+def slim_training(steps=20):
+    """slim.losses + slim.learning.create_train_op (gradient clipping) on a linear softmax model."""
+    tf.reset_default_graph()
+    tf.set_random_seed(0)
+    rng = np.random.RandomState(1)
+    features = rng.normal(size=(64, 4)).astype(np.float32)
+    labels = np.argmax(features[:, :3], 1)
+    logits = slim.fully_connected(tf.constant(features), 3, activation_fn=None,
+                                  weights_regularizer=slim.l2_regularizer(0.01))
+    cross_entropy = slim.losses.softmax_cross_entropy(logits, tf.one_hot(labels, 3))
+    total = slim.losses.get_total_loss()
+    regularization = tf.add_n(slim.losses.get_regularization_losses())
+    train_op = slim.learning.create_train_op(total, tf.train.GradientDescentOptimizer(0.5), clip_gradient_norm=1.0)
+    with tf.Session() as session:
+        session.run(tf.global_variables_initializer())
+        parts = session.run([total, cross_entropy, regularization])
+        losses = [float(session.run(train_op)) for _ in range(steps)]
+    return {"total": float(parts[0]), "cross_entropy": float(parts[1]), "regularization": float(parts[2]),
+            "losses": losses}
+
+
 @tf.contrib.framework.add_arg_scope
 def scaled(value, factor=1):
     return value * factor
@@ -183,6 +204,7 @@ def main(argv=None):
         "initializers": initializer_stats(),
         "regularizers": regularizer_values(),
         "training": train_toy_model(),
+        "slim_training": slim_training(),
         "arg_scope": arg_scope_effects(),
         "framework": framework_helpers(),
     }
