@@ -10,6 +10,7 @@ import tokenize
 import traceback
 
 from migration import pairs, side_by_side
+from tf1compat import quiet
 
 USAGE_EXIT = 2
 DEFAULT_WIDTH = 160  # when stdout is not a terminal
@@ -149,8 +150,10 @@ def format_idiom_map(idioms):
 
 def run_check(pair, options):
     """The pair's equivalence report, or ``None`` after printing why it could not run."""
+    quiet.set_native_log_level()  # the check imports TensorFlow here: keep its C++ start-up noise away
     try:
-        return pair.load_check()(steps=options.steps)
+        with quiet.filtered_native_stderr():
+            return pair.load_check()(steps=options.steps)
     except Exception as error:  # the check's own failure: say which pair and why, exit 1
         if options.verbose:
             traceback.print_exc()

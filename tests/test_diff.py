@@ -44,6 +44,7 @@ def toy_pair(tmp_path, monkeypatch):
 
 
 def fake_check(monkeypatch, check):
+    monkeypatch.setenv("TF_CPP_MIN_LOG_LEVEL", "3")  # --verify would set it for the whole pytest process
     module = types.ModuleType("migration.checks.toy_pair")
     module.check = check
     monkeypatch.setitem(__import__("sys").modules, "migration.checks.toy_pair", module)
