@@ -82,4 +82,5 @@ def _top_level_module_elsewhere(name):
     """A module of this name installed outside migration/ (``python -m migration.NAME`` is fine, but
     ``import NAME`` in a pair's tests or notebooks would silently pick the other one)."""
     spec = importlib.util.find_spec(name)
-    return spec is not None and not (spec.origin or "").startswith(pairs.MIGRATION_DIR)
+    # The pair's own files (a legacy file loaded by name in this process) do not count.
+    return spec is not None and not (spec.origin or "").startswith((pairs.MIGRATION_DIR, pairs.LEGACY_DIR))
