@@ -70,6 +70,21 @@ def test_layers_output_shapes(layers):
     }
 
 
+def test_batch_norm_statistics_and_dropout_keep_prob(layers):
+    norm = layers["normalization"]
+    np.testing.assert_allclose(norm["normalized_mean"], 0, atol=1e-5)
+    np.testing.assert_allclose(norm["normalized_std"], 1, rtol=1e-3)  # epsilon 0.001 on variance ~9
+    np.testing.assert_allclose(norm["fused_std"], 1, rtol=1e-3)
+    batch_mean = np.array(norm["batch_mean"])
+    # One update from zero: moving = (1 - decay) * batch mean; TF1 contrib default decay is 0.999.
+    np.testing.assert_allclose(norm["moving_mean"]["collected"], 0.1 * batch_mean, rtol=1e-5)
+    np.testing.assert_allclose(norm["moving_mean"]["in_place"], 0.001 * batch_mean, rtol=1e-4)
+    # keep_prob=0.8: ~20 % zeros (100k draws: 0.4 % is > 3 standard errors), survivors scaled by 1/0.8.
+    assert norm["dropout_zero_fraction"] == pytest.approx(0.2, abs=0.004)
+    assert norm["dropout_values"] == [0.0, 1.25]
+    assert norm["dropout_eval_values"] == [1.0]
+
+
 def truncated_normal_std_factor():
     """Std of a standard normal truncated to [-2, 2] (TF's truncated_normal), times sqrt(1.3)."""
     density = math.exp(-2.0) / math.sqrt(2 * math.pi)

@@ -44,6 +44,35 @@ def layer_variables():
     }
 
 
+def normalization_and_dropout():
+    """batch_norm statistics and moving averages (UPDATE_OPS and in-place), dropout's keep_prob semantics."""
+    tf.reset_default_graph()
+    tf.set_random_seed(0)
+    data = np.random.RandomState(0).normal(2.0, 3.0, size=(64, 5)).astype(np.float32)
+    x = tf.constant(data)
+    collected = tf.contrib.layers.batch_norm(x, decay=0.9, is_training=True, scope="collected")
+    in_place = tf.contrib.layers.batch_norm(x, updates_collections=None, is_training=True, scope="in_place")
+    fused = tf.contrib.layers.batch_norm(tf.reshape(x, [4, 4, 4, 5]), fused=True, is_training=True, scope="fused")
+    dropped = tf.contrib.layers.dropout(tf.ones([1000, 100]), keep_prob=0.8)
+    kept = tf.contrib.layers.dropout(tf.ones([10, 10]), keep_prob=0.8, is_training=False)
+    with tf.Session() as session:
+        session.run(tf.global_variables_initializer())
+        normalized = session.run(collected)
+        session.run(tf.get_collection(tf.GraphKeys.UPDATE_OPS, "collected"))
+        session.run(in_place)
+        moving = session.run({name: tf.contrib.framework.get_variables(name + "/moving_mean")[0]
+                              for name in ("collected", "in_place")})
+        dropped_value, kept_value, fused_value = session.run([dropped, kept, fused])
+    return {
+        "batch_mean": data.mean(0).tolist(),
+        "normalized_mean": normalized.mean(0).tolist(), "normalized_std": normalized.std(0).tolist(),
+        "moving_mean": {name: value.tolist() for name, value in moving.items()},
+        "fused_std": fused_value.reshape(-1, 5).std(0).tolist(),
+        "dropout_zero_fraction": float((dropped_value == 0).mean()),
+        "dropout_values": np.unique(dropped_value).tolist(), "dropout_eval_values": np.unique(kept_value).tolist(),
+    }
+
+
 def sample_stats(initializer, shape):
     tf.reset_default_graph()
     tf.set_random_seed(1)
@@ -201,6 +230,7 @@ def framework_helpers():
 def main(argv=None):
     results = {
         "layers": layer_variables(),
+        "normalization": normalization_and_dropout(),
         "initializers": initializer_stats(),
         "regularizers": regularizer_values(),
         "training": train_toy_model(),
