@@ -90,10 +90,13 @@ PAIRS = {pair.name: pair for pair in (
     Pair(
         name="coordinator_loop",
         description="slice_input_producer + tf.train.batch + Coordinator training loop -> Dataset.shuffle().batch() and a for loop",
-        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "training losses"),
+        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "variable names and shapes",
+                  "inference logits", "training batch sizes", "training losses"),
         rtol=_RTOL, atol=_ATOL,
         randomness="shuffle off and num_threads=1: the exact batch sequence, short final batch included; "
-                   "shuffle on: every example exactly once per epoch on both sides",
+                   "shuffle on: every example exactly once per epoch on both sides (with 2 batching threads, "
+                   "TF1 may swap neighbours across an epoch end: exactly num_epochs times overall); "
+                   "weights exported from the legacy graph and assigned, the same unshuffled batches fed",
         idioms=(
             ("tf.train.slice_input_producer([images, labels], shuffle, num_epochs)",
              "tf.data.Dataset.from_tensor_slices((images, labels)).shuffle(n, reshuffle_each_iteration=True)"),
@@ -101,22 +104,29 @@ PAIRS = {pair.name: pair for pair in (
             ("tf.train.Coordinator + tf.train.start_queue_runners", "for images, labels in dataset"),
             ("except tf.errors.OutOfRangeError", "the for loop ends with the dataset"),
             ("coord.request_stop(); coord.join(threads)", "nothing: no threads to stop"),
-            ("tf.local_variables_initializer() (epoch counter)", "Dataset.repeat(num_epochs) or an outer epoch loop"),
+            ("tf.local_variables_initializer() (epoch counter)",
+             "Dataset.repeat(num_epochs) before batch (batches span epoch ends, as in TF1)"),
+            ("sess.run(accuracy, {image_batch: test_images}) (feeding a dequeued tensor)", "model(test_images)"),
+            ("tf.Variable in tf.variable_scope('hidden')", "tf.Variable in a tf.Module's name_scope (same names)"),
+            ("tf.train.GradientDescentOptimizer(lr).minimize(loss)", "tf.keras.optimizers.SGD(lr) + tf.GradientTape"),
         ),
     ),
     Pair(
         name="feed_generator",
         description="Python batch_iter generator fed through feed_dict -> tf.data with drop_remainder=True",
-        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "training losses"),
+        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "variable names and shapes",
+                  "inference logits", "training losses"),
         rtol=_RTOL, atol=_ATOL,
         randomness="shuffle off: the same batches in the same order; shuffle on: every kept example once per epoch, "
-                   "tail dropped on both sides",
+                   "tail dropped on both sides; weights exported from the legacy graph and assigned",
         idioms=(
             ("def batch_iter(...): yield x[i:j], y[i:j]", "tf.data.Dataset.from_tensor_slices((x, y)).batch(n, drop_remainder=True)"),
             ("np.random.permutation per epoch", "Dataset.shuffle(len(x), reshuffle_each_iteration=True)"),
             ("feed_dict={x: batch_x, y: batch_y}", "train_step(batch_x, batch_y)"),
-            ("tf.placeholder", "tf.function input_signature / arguments"),
+            ("tf.placeholder x, y", "arguments of the tf.function train_step"),
             ("sess.run(train_op, feed_dict)", "a tf.function train step"),
+            ("batch_iter drops the tail each epoch", "batch(drop_remainder=True) before repeat(num_epochs)"),
+            ("tf.train.GradientDescentOptimizer(lr).minimize(loss)", "tf.keras.optimizers.SGD(lr) + tf.GradientTape"),
         ),
     ),
     Pair(
@@ -161,15 +171,21 @@ PAIRS = {pair.name: pair for pair in (
     Pair(
         name="csv_reader",
         description="TextLineReader + decode_csv + shuffle_batch queue -> tf.data CSV pipeline",
-        compares=("decoded columns in order (shuffle off)", "rows per epoch (shuffle on)"),
+        compares=("sample CSV bytes", "decoded test table", "batch sequence (shuffle off)", "rows per epoch (shuffle on)",
+                  "variable names and shapes", "inference logits", "training batch sizes", "training losses"),
         rtol=_RTOL, atol=_ATOL,
-        randomness="shuffle off: the exact row and batch order; shuffle on: every row exactly once per epoch",
+        randomness="shuffle off: the exact row and batch order, short final batch included; shuffle on: TF2 shows every "
+                   "row exactly once per epoch; TF1 shuffle_batch's buffer spans epoch ends, so exactly once in one "
+                   "epoch and num_epochs times overall; weights exported from the legacy graph and assigned",
         idioms=(
             ("tf.TextLineReader(skip_header_lines=1)", "tf.data.TextLineDataset(path).skip(1)"),
             ("tf.decode_csv(line, record_defaults)", "tf.io.decode_csv(line, record_defaults) in Dataset.map"),
             ("tf.train.string_input_producer([path])", "tf.data.TextLineDataset([path])"),
-            ("tf.train.shuffle_batch / tf.train.batch", "Dataset.shuffle(buffer).batch(batch_size)"),
+            ("tf.train.shuffle_batch / tf.train.batch", "Dataset.shuffle(buffer).repeat(num_epochs).batch(batch_size)"),
             ("tf.train.Coordinator + start_queue_runners", "a plain for loop over the dataset"),
+            ("reader key 'file:line' + tf.Assert before decode_csv",
+             "Dataset.zip((Dataset.counter(2) keys, lines)) + tf.debugging.Assert"),
+            ("coord.join(threads) re-raises the reader's InvalidArgumentError", "the for loop raises it"),
         ),
     ),
 )}

@@ -1,9 +1,7 @@
 """Equivalence of coordinator_loop: slice_input_producer + batch + Coordinator (TF1) vs tf.data + for loop (TF2)."""
-import numpy as np
-
 from migration import coordinator_loop as migrated
 from migration import equivalence
-from migration.checks import batch_streams
+from migration.checks import batch_streams, model_stages
 from migration.pairs import PAIRS
 from tf1compat.shims.input_data import EMBEDDED_DIR, read_data_sets
 
@@ -56,13 +54,7 @@ def compare_pipelines(report, train_set, legacy_ordered, legacy_shuffled, legacy
 
 def compare_model(report, train_set, test_set, history, train_epochs, steps):
     model = migrated.MLP(HIDDEN_UNITS)
-    legacy_shapes = {name: value.shape for name, value in history["initial_variables"].items()}
-    report.compare_exact("variable names and shapes", legacy_shapes,
-                         {variable.name[:-2]: tuple(variable.shape) for variable in model.trainable_variables})
-    equivalence.assign_variables(model, history["initial_variables"])
-    report.compare("inference logits (same weights)", history["initial_logits"], model(test_set[0]))
+    model_stages.compare_variables_and_logits(report, model, history, test_set[0])
     result = migrated.train(model, train_set, test_set, batch_size=BATCH_SIZE, num_epochs=train_epochs,
                             shuffle=False, max_steps=steps)
-    report.compare_exact("training batch sizes", history["batch_sizes"], result["batch_sizes"])
-    report.compare(f"training losses ({steps} steps, same batches)", np.array(history["losses"]),
-                   np.array(result["losses"]))
+    model_stages.compare_training(report, history, result, steps)

@@ -1,9 +1,7 @@
 """Equivalence of feed_generator: batch_iter + feed_dict (TF1) vs tf.data with drop_remainder (TF2)."""
-import numpy as np
-
 from migration import equivalence
 from migration import feed_generator as migrated
-from migration.checks import batch_streams
+from migration.checks import batch_streams, model_stages
 from migration.pairs import PAIRS
 
 NUM_EXAMPLES = 100
@@ -48,12 +46,7 @@ def compare_pipelines(report, train_set, legacy_ordered, legacy_shuffled):
 
 def compare_model(report, train_set, test_set, history, train_epochs, steps):
     model = migrated.SoftmaxRegression(seed=0)
-    legacy_shapes = {name: value.shape for name, value in history["initial_variables"].items()}
-    report.compare_exact("variable names and shapes", legacy_shapes,
-                         {variable.name[:-2]: tuple(variable.shape) for variable in model.trainable_variables})
-    equivalence.assign_variables(model, history["initial_variables"])
-    report.compare("inference logits (same weights)", history["initial_logits"], model(test_set[0]))
+    model_stages.compare_variables_and_logits(report, model, history, test_set[0])
     result = migrated.train(model, train_set, test_set, batch_size=BATCH_SIZE, num_epochs=train_epochs,
                             shuffle=False, max_steps=steps)
-    report.compare(f"training losses ({steps} steps, same batches)", np.array(history["losses"]),
-                   np.array(result["losses"]))
+    model_stages.compare_training(report, history, result, steps)
