@@ -1,133 +1,18 @@
-"""Tests of ``python -m migration.scan``: bindings, idioms, call shapes, reports, verdicts and bad input."""
+"""Tests of ``python -m migration.scan``: fixtures, the legacy examples and twins, reports, verdicts, bad input."""
+import ast
 import json
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
-from migration import scan, scan_report
-from migration.scan_engine import scan_file, scan_paths, scan_text
+from migration import scan, scan_report, tf_bindings
+from migration.idiom_finder import entry_for
+from migration.scan_engine import scan_file, scan_paths
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "tests", "scan_fixtures")
-
-
-def symbols(text, **options):
-    """``[(line, symbol, severity)]`` of the findings in ``text``."""
-    return [(f.line, f.symbol, f.severity) for f in scan_text(textwrap.dedent(text), **options)]
-
-
-@pytest.mark.parametrize("source, expected", [
-    ("import tensorflow as tf\ntf.Session()", "tf.Session"),
-    ("import tensorflow\ntensorflow.Session()", "tf.Session"),
-    ("import tensorflow.compat.v1 as tf\ntf.placeholder(tf.float32)", "tf.placeholder"),
-    ("import tensorflow as tf\ntf.compat.v1.placeholder(tf.float32)", "tf.placeholder"),
-    ("from tensorflow.compat import v1 as tf\ntf.train.Saver()", "tf.train.Saver"),
-    ("import tensorflow as tf\ntf1 = tf.compat.v1\ntf1.train.Saver()", "tf.train.Saver"),
-    ("import tensorflow as tf\ntrain = tf.train\ntrain.AdamOptimizer(0.1)", "tf.train.AdamOptimizer"),
-    ("import tensorflow.contrib.slim as slim\nslim.conv2d(x, 1, 1)", "tf.contrib.slim.conv2d"),
-    ("from tensorflow import contrib\ncontrib.layers.flatten(x)", "tf.contrib.layers.flatten"),
-    ("from tensorflow.contrib.layers import flatten\nflatten(x)", "tf.contrib.layers.flatten"),
-    ("import tensorflow as tf\ndef f():\n    import tensorflow.compat.v1 as v1\n    v1.Print(x, [x])", "tf.Print"),
-])
-def test_binding_forms_resolve_to_the_tf1_name(source, expected):
-    assert expected in {symbol for _, symbol, _ in symbols(source)}
-
-
-def test_rebinding_a_name_to_something_else_ends_its_tensorflow_meaning():
-    source = """\
-        from tensorflow import logging
-        logging.info("a")
-        import logging
-        logging.info("b")
-        """
-    assert symbols(source) == [(1, "tf.logging", "INFO")]
-
-
-def test_a_fallback_assignment_in_an_except_branch_keeps_the_import():
-    source = """\
-        try:
-            import tensorflow.compat.v1 as tf
-        except ImportError:
-            tf = None
-        tf.Session()
-        """
-    assert symbols(source) == [(5, "tf.Session", "WARNING")]
-
-
-def test_names_not_bound_to_tensorflow_are_never_flagged():
-    assert symbols("import numpy as tf\ntf.Session()\nsess.run(x)\nlayers.dense(x, 2)") == []
-
-
-@pytest.mark.parametrize("call, flagged", [
-    ("tf.nn.dropout(x, 0.5)", True),
-    ("tf.nn.dropout(x, keep_prob)", True),
-    ("tf.nn.dropout(x, keep_prob=0.5)", True),
-    ("tf.nn.dropout(x, rate=0.5)", False),
-    ("tf.nn.dropout(x, rate=1 - keep_prob, seed=1)", False),
-    ("tf.keras.layers.Dropout(0.5)(x)", False),
-])
-def test_keep_prob_dropout_is_flagged_and_rate_dropout_is_not(call, flagged):
-    found = symbols(f"import tensorflow as tf\n{call}")
-    assert found == ([(2, "tf.nn.dropout", "WARNING")] if flagged else [])
-
-
-def test_positional_keep_prob_message_warns_that_tf2_reads_it_as_rate():
-    (finding,) = scan_text("import tensorflow as tf\ndrop = tf.nn.dropout\ndrop(x, 0.9)")
-    assert (finding.line, finding.col, finding.category) == (3, 9, "dropout")
-    assert "rate" in finding.message and "migration/cnn_mnist.py" in finding.message
-
-
-@pytest.mark.parametrize("source, expected", [
-    ("sess.run(op, feed_dict={x: 1})", [(1, "feed_dict", "placeholder")]),
-    ("sess.run(op, {x: 1})", [(1, "feed_dict", "placeholder")]),
-    ("loss.eval(feed_dict={x: 1})", [(1, "feed_dict", "placeholder")]),
-    ("opt.minimize(loss, global_step=step)", [(1, "global_step", "optimizer")]),
-    ("scope.reuse_variables()", [(1, "reuse_variables()", "variables")]),
-    ("it = dataset.make_one_shot_iterator()", [(1, "make_one_shot_iterator()", "queue")]),
-    ("app.run(main, argv)", []),
-    ("model.run(x, y)", []),
-])
-def test_method_call_shapes(source, expected):
-    assert [(f.line, f.symbol, f.category) for f in scan_text(source)] == expected
-
-
-def test_v1_summaries_are_flagged_unless_the_file_writes_v2_summaries():
-    v1 = "import tensorflow as tf\ntf.summary.scalar('loss', loss)\ntf.summary.histogram('w', w)"
-    assert [symbol for _, symbol, _ in symbols(v1)] == ["tf.summary.scalar", "tf.summary.histogram"]
-    assert symbols("import tensorflow as tf\ntf.summary.scalar('loss', loss, step=3)") == []
-    assert symbols("import tensorflow as tf\ntf.summary.scalar('loss', loss, 3)") == []
-    v2_default_step = """\
-        import tensorflow as tf
-        writer = tf.summary.create_file_writer("logs")
-        with writer.as_default(step=3):
-            tf.summary.scalar("loss", loss)
-        """
-    assert symbols(v2_default_step) == []
-
-
-def test_aliases_of_compat_idioms_are_reported_once_where_they_are_made():
-    source = """\
-        import tensorflow as tf
-        FLAGS = tf.app.flags.FLAGS
-        print(FLAGS.steps, FLAGS.rate)
-        from tensorflow import Session
-        Session()
-        """
-    assert symbols(source) == [(2, "tf.app.flags.FLAGS", "INFO"), (4, "tf.Session", "WARNING")]
-
-
-def test_target_tf_changes_severity_and_notes_from_the_version_table():
-    source = "import tensorflow as tf\ntf.estimator.Estimator(f)\ntf.layers.dense(x, 2)"
-    new = scan_text(source, target="2.21")
-    old = scan_text(source, target="2.15")
-    assert [f.severity for f in new] == ["ERROR", "WARNING"]
-    assert [f.severity for f in old] == ["WARNING", "WARNING"]
-    assert "TF_USE_LEGACY_KERAS=1" in new[1].message and "TF_USE_LEGACY_KERAS" not in old[1].message
-    assert "before TF 2.16" in old[0].message and "before TF 2.16" not in new[0].message
-
 
 ALIASED_CONTRIB = [  # (line, symbol, severity, kind) in tests/scan_fixtures/aliased_contrib.py
     (3, "tf.contrib.slim", "WARNING", "provided"),
@@ -280,3 +165,84 @@ def test_scanner_and_api_table_import_without_tensorflow():
     probe = "import sys, migration.scan, tf1compat.api_table; print('tensorflow' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert output.stdout.strip() == "False"
+
+
+# --- the real legacy examples and their TF2 twins (issue 4's done-when) ----------------------
+LEGACY = os.path.join(ROOT, "legacy_examples")
+MIGRATION = os.path.join(ROOT, "migration")
+# Per legacy example: the exact set of finding categories, and symbols that must be among the findings.
+EXPECTED_LEGACY = {
+    "api_tour": ({"dropout", "ops", "placeholder", "seed", "session", "variables"},
+                 {"tf.nn.dropout", "tf.placeholder", "feed_dict", "tf.Session", "tf.set_random_seed",
+                  "tf.squared_difference"}),
+    "cnn_mnist": ({"dropout", "input_data", "layers", "optimizer", "placeholder", "seed", "session", "summary",
+                   "variables"},
+                  {"tf.nn.dropout", "tf.examples.tutorials.mnist.input_data", "tf.train.AdamOptimizer", "feed_dict",
+                   "tf.summary.FileWriter", "tf.summary.merge_all", "tf.summary.scalar", "tf.set_random_seed"}),
+    "coordinator_loop": ({"input_data", "layers", "optimizer", "placeholder", "queue", "seed", "session",
+                          "variables"},
+                         {"tf.train.Coordinator", "tf.train.start_queue_runners", "tf.train.slice_input_producer",
+                          "tf.train.batch", "tf.variable_scope", "tf.local_variables_initializer"}),
+    "csv_reader": ({"ops", "optimizer", "placeholder", "queue", "seed", "session", "variables"},
+                   {"tf.TextLineReader", "tf.decode_csv", "tf.train.string_input_producer", "tf.train.shuffle_batch",
+                    "tf.train.Coordinator", "tf.train.GradientDescentOptimizer"}),
+    "feed_generator": ({"layers", "optimizer", "placeholder", "seed", "session", "variables"},
+                       {"tf.placeholder", "feed_dict", "tf.Session", "tf.variable_scope"}),
+    "model_checkpoint": ({"input_data", "layers", "optimizer", "placeholder", "saver", "seed", "session", "summary",
+                          "variables"},
+                         {"tf.train.Saver", "tf.get_variable", "tf.variable_scope", "tf.get_collection",
+                          "tf.GraphKeys.GLOBAL_VARIABLES", "tf.summary.histogram"}),
+    "wholefile_copy": ({"queue", "session", "variables"},
+                       {"tf.WholeFileReader", "tf.train.string_input_producer", "tf.train.Coordinator",
+                        "tf.train.start_queue_runners", "tf.Session"}),
+}
+LEGACY_NAMES = sorted(name[:-3] for name in os.listdir(LEGACY) if name.endswith(".py") and name != "__init__.py")
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_legacy_example_expected_findings(name):
+    assert name in EXPECTED_LEGACY, f"legacy_examples/{name}.py has no expected-findings entry in this test"
+    categories, key_symbols = EXPECTED_LEGACY[name]
+    result = scan_file(os.path.join(LEGACY, name + ".py"))
+    assert {f.category for f in result.findings} == categories
+    assert key_symbols - {f.symbol for f in result.findings} == set()
+    assert scan_report.verdict(result).explain() == "runs under tf1compat as is"
+
+
+@pytest.mark.parametrize("name", LEGACY_NAMES)
+def test_tf2_twin_has_no_findings(name):
+    twin = os.path.join(MIGRATION, name + ".py")
+    assert os.path.isfile(twin), f"migration/{name}.py (the TF2 twin) does not exist"
+    assert [(f.line, f.symbol) for f in scan_file(twin).findings] == []
+
+
+def unflagged_tf_names(folder):
+    """The TF names that the files in ``folder`` use and the scanner does not flag."""
+    names = set()
+    for result_path in sorted(os.listdir(folder)):
+        if not result_path.endswith(".py"):
+            continue
+        with open(os.path.join(folder, result_path)) as handle:
+            tree = ast.parse(handle.read())
+        bindings = tf_bindings.collect(tree)
+        names |= {path for path in bindings.referenced_paths(tree) if entry_for(path) is None}
+    return sorted(names)
+
+
+def test_every_tf_name_the_legacy_examples_use_unflagged_exists_in_tf2():
+    """What the scanner lets through must exist in the real TF2 namespace (one TF import)."""
+    probe = ("import json, sys, tensorflow as tf\n"
+             "def has(name):\n"
+             "    obj = tf\n"
+             "    for part in name.split('.'):\n"
+             "        if not hasattr(obj, part):\n"
+             "            return False\n"
+             "        obj = getattr(obj, part)\n"
+             "    return True\n"
+             "print(json.dumps([name for name in json.load(sys.stdin) if not has(name)]))\n")
+    names = unflagged_tf_names(LEGACY)
+    assert "float32" in names and "nn.relu" in names  # the probe has real work to do
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    output = subprocess.run([sys.executable, "-c", probe], input=json.dumps(names), capture_output=True,
+                            text=True, cwd=ROOT, env=env, check=True)
+    assert json.loads(output.stdout.strip().splitlines()[-1]) == []
