@@ -140,6 +140,7 @@ def _match_explicit(sources, targets, name_map, result):
             continue
         target = next((t for t in targets if target_name in (t.name, strip_output_index(t.name))), None)
         if target is None:
+            sources.remove(source)  # reported here; never guessed a home by the later steps
             result.problems.append(Problem("bad name_map", f"`{source_name}` maps to `{target_name}`, "
                                                            "which is not a variable of the model"))
             continue
