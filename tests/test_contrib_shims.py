@@ -245,6 +245,12 @@ def test_unsupported_names_raise_both_flavours(rnn):
     assert errors["seq2seq_import"]["message"].startswith("`tf.contrib.seq2seq.BasicDecoder` is not provided")
 
 
+def test_private_probes_get_a_plain_attribute_error(rnn):
+    probe = rnn["errors"]["private_probe"]
+    assert probe["type"] == "AttributeError"
+    assert probe["message"] == "module 'tf1compat.shims.contrib_layers' has no attribute '_fields'"
+
+
 def test_hasattr_on_contrib_namespaces(rnn):
     assert rnn["errors"]["hasattr"] == {
         "contrib.nonexistent": False, "contrib.layers.nope": False, "contrib.slim.nope": False,

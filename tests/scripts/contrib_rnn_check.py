@@ -180,6 +180,10 @@ def error_flavours():
         from tensorflow.contrib.seq2seq import BasicDecoder  # noqa: F401
     except ImportError as error:
         found["seq2seq_import"] = describe(error)
+    try:
+        tf.contrib.layers._fields
+    except AttributeError as error:
+        found["private_probe"] = describe(error)
     found["hasattr"] = {"contrib.nonexistent": hasattr(tf.contrib, "nonexistent"),
                         "contrib.layers.nope": hasattr(tf.contrib.layers, "nope"),
                         "contrib.slim.nope": hasattr(tf.contrib.slim, "nope"),

@@ -22,8 +22,9 @@ def contrib_module_hooks(path, module_name, provided):
     listing = sorted(provided)
 
     def __getattr__(name):
-        if name.startswith("__") and name.endswith("__"):
-            # Python's own probes (__path__, __wrapped__, ...) must see a plain miss.
+        if name.startswith("_"):
+            # Probes by Python and libraries (__path__, __wrapped__, _fields, ...) are not TF1 names
+            # a script wrote: a plain miss, not counted in --report.
             raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
         full_name = f"{path}.{name}"
         entry = api_table.TABLE.get(full_name)
