@@ -95,8 +95,9 @@ class Report:
                 f"shape {legacy_array.shape} (legacy) vs {migrated_array.shape} (migrated)")))
         if legacy_array.size == 0:
             return self.add(Comparison(name, "allclose", True, 0.0, 0.0, **shapes, detail="empty"))
-        reference = np.abs(legacy_array.astype(np.complex128 if legacy_array.dtype.kind == "c" else np.float64))
-        difference = np.abs(migrated_array - legacy_array.astype(reference.dtype)).astype(np.float64)
+        legacy_values = legacy_array.astype(np.complex128 if legacy_array.dtype.kind == "c" else np.float64)
+        reference = np.abs(legacy_values)
+        difference = np.abs(migrated_array - legacy_values)
         excess = difference - (atol + rtol * reference)
         ok = bool(np.all(excess <= 0))  # NaN compares False: never ok
         with np.errstate(divide="ignore", invalid="ignore"):

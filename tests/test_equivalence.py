@@ -45,6 +45,13 @@ def test_nan_never_matches():
     assert np.isnan(report.comparisons[0].max_abs)
 
 
+def test_complex_and_integer_values_compare_by_magnitude_of_the_difference():
+    report = Report()
+    assert report.compare("complex", [1 + 1j], [1 + 1.5j]).max_abs == pytest.approx(0.5)
+    assert report.compare("ints", np.array([3, 4], np.int32), np.array([3, 4], np.int64)).ok
+    assert not report.comparisons[0].ok
+
+
 def test_compare_rejects_non_numbers():
     with pytest.raises(TypeError, match="compare_exact"):
         Report().compare("files", [b"a"], [b"a"])
