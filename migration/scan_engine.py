@@ -1,6 +1,8 @@
 """The scanner without its CLI: text, files or folders in, ``Finding``s per file out."""
 import ast
+import contextlib
 import os
+import sys
 from dataclasses import dataclass, field
 
 from tf1compat.api_table import ERROR
@@ -9,6 +11,7 @@ from migration.idiom_finder import Finding, IdiomFinder
 
 DEFAULT_TARGET = "2.21"
 _END = (float("inf"), float("inf"), float("inf"))
+_DEEP_ENOUGH = 5000
 
 
 @dataclass
@@ -26,6 +29,15 @@ def scan_text(text, target=DEFAULT_TARGET, external=None):
 
 def scan_units(units, target=DEFAULT_TARGET, external=None):
     """Findings of a .py file (one unit) or a notebook (one unit per code cell, sharing imports)."""
+    with _recursion_limit(_DEEP_ENOUGH):
+        try:
+            return _scan_units(units, target, external)
+        except RecursionError:
+            # Generated code (a 5000-term sum) nests deeper than Python's own compiler allows.
+            return [syntax_finding("nested too deeply for Python's parser (RecursionError)", 1, 1)]
+
+
+def _scan_units(units, target, external):
     bindings = tf_bindings.Bindings()
     parsed, findings = [], []
     for index, unit in enumerate(units):
@@ -42,6 +54,17 @@ def scan_units(units, target=DEFAULT_TARGET, external=None):
     for index, unit, tree in parsed:
         findings.extend(IdiomFinder(bindings, index, target, unit.cell, file_paths).run(tree))
     return sorted(findings, key=lambda finding: (finding.cell or 0, finding.line, finding.col))
+
+
+@contextlib.contextmanager
+def _recursion_limit(limit):
+    # The visitor recurses about twice per AST level; whatever Python compiles must scan.
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def syntax_finding(why, line, col, cell=None):
@@ -72,9 +95,11 @@ def scan_paths(paths, target=DEFAULT_TARGET):
 
 
 class SiblingExports:
-    """Resolves ``from tfutil import tf`` (a re-export from a module next to the file).
+    """Resolves TensorFlow re-exported by a module next to the scanned file (an ``ExternalResolver``).
 
-    Only one level deep: the sibling's own imports of TensorFlow count, its re-exports do not.
+    ``from tfutil import tf`` where tfutil.py imports TensorFlow as ``tf``, and
+    ``import tfutil as tf`` / ``from . import tfutil as tf`` where tfutil.py does
+    ``from tensorflow.compat.v1 import *``. One level deep: the sibling's own imports count.
     """
 
     def __init__(self, path):
@@ -85,12 +110,24 @@ class SiblingExports:
         base = self.folder
         for _ in range(max(level - 1, 0)):
             base = os.path.dirname(base)
-        candidates = [os.path.join(base, *module.split(".")) + ".py",
-                      os.path.join(base, *module.split("."), "__init__.py")] if module else []
-        for candidate in candidates:
+        if name is None:
+            return self._star(base, module)
+        bindings = self._module(base, module)
+        path = bindings.path_of(name, _END) if bindings is not None else None
+        return path if path is not None else self._star(base, f"{module}.{name}" if module else name)
+
+    def _star(self, base, module):
+        bindings = self._module(base, module)
+        return bindings.star if bindings is not None else None
+
+    def _module(self, base, module):
+        if not module:
+            return None
+        for candidate in (os.path.join(base, *module.split(".")) + ".py",
+                          os.path.join(base, *module.split("."), "__init__.py")):
             bindings = self._load(candidate)
             if bindings is not None:
-                return bindings.path_of(name, _END)
+                return bindings
         return None
 
     def _load(self, path):
@@ -99,6 +136,6 @@ class SiblingExports:
             try:
                 text = scan_sources.decode_python(path, scan_sources.read_bytes(path))
                 self._bindings[path] = tf_bindings.collect(ast.parse(text))
-            except (scan_sources.ScanInputError, SyntaxError, ValueError):
+            except (scan_sources.ScanInputError, SyntaxError, ValueError, RecursionError):
                 pass  # a sibling that does not read or parse exports nothing we can know
         return self._bindings[path]

@@ -55,6 +55,7 @@ class Bindings:
 
     _sites: dict = field(default_factory=dict)  # name -> sorted [(position, path or None)]
     imports: list = field(default_factory=list)  # [ImportSite], in source order
+    star: Optional[str] = None  # path of `from tensorflow... import *`, what the module re-exports
 
     def bind(self, name, position, path):
         if path is None and name not in self._sites:
@@ -92,7 +93,8 @@ class Bindings:
         return paths
 
 
-# (module, level, name) -> TF path that a sibling file exports under ``name``, or None.
+# (module, level, name) -> the TF path a sibling module exports under ``name`` (or, for
+# name None, the module itself re-exports with a star import), or None.
 ExternalResolver = Callable[[str, int, str], Optional[str]]
 
 
@@ -113,7 +115,7 @@ def collect(tree, bindings=None, unit=0, external=None):
     for node in sorted(statements, key=lambda node: (node.lineno, node.col_offset)):
         position = (unit, node.lineno, node.col_offset)
         if isinstance(node, ast.Import):
-            _bind_import(node, bindings, position)
+            _bind_import(node, bindings, position, external)
         elif isinstance(node, ast.ImportFrom):
             _bind_import_from(node, bindings, position, external)
         elif len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -125,18 +127,19 @@ def collect(tree, bindings=None, unit=0, external=None):
     return bindings
 
 
-def _bind_import(node, bindings, position):
+def _bind_import(node, bindings, position, external):
     for alias in node.names:
         module = alias.name
         is_tf = module == "tensorflow" or module.startswith("tensorflow.")
-        if alias.asname is None:
-            # `import tensorflow.contrib.slim` binds only the top package name.
-            top = module.partition(".")[0]
-            bindings.bind(top, position, "" if is_tf else None)
-            continue
-        path = normalize(module[len("tensorflow."):]) if module != "tensorflow" else ""
-        bindings.bind(alias.asname, position, path if is_tf else None)
-        if is_tf:
+        if not is_tf:
+            # `import tfutil as tf`, where tfutil.py next to the file does `from tensorflow import *`.
+            star = external(module, 0, None) if external and (alias.asname or "." not in module) else None
+            bindings.bind(alias.asname or module.partition(".")[0], position, star)
+        elif alias.asname is None:
+            bindings.bind("tensorflow", position, "")  # `import tensorflow.contrib.slim` binds only the top name
+        else:
+            path = normalize(module[len("tensorflow."):]) if module != "tensorflow" else ""
+            bindings.bind(alias.asname, position, path)
             bindings.imports.append(ImportSite(alias, path, position[0]))
 
 
@@ -146,6 +149,8 @@ def _bind_import_from(node, bindings, position, external):
     base = normalize(module[len("tensorflow."):]) if module.startswith("tensorflow.") else ""
     for alias in node.names:
         if alias.name == "*":
+            if is_tf and bindings.star is None:
+                bindings.star = base
             continue
         local = alias.asname or alias.name
         if is_tf:

@@ -119,3 +119,8 @@ def test_target_tf_changes_severity_and_notes_from_the_version_table():
     assert [f.severity for f in old] == ["WARNING", "WARNING"]
     assert "TF_USE_LEGACY_KERAS=1" in new[1].message and "TF_USE_LEGACY_KERAS" not in old[1].message
     assert "before TF 2.16" in old[0].message and "before TF 2.16" not in new[0].message
+
+
+def test_deeply_nested_generated_code_is_still_scanned():
+    source = "import tensorflow as tf\nx = " + " + ".join(["1"] * 1500) + "\ntf.Session()\n"
+    assert symbols(source) == [(3, "tf.Session", "WARNING")]

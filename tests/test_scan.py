@@ -66,18 +66,19 @@ def test_notebook_cells_share_imports_and_skip_ipython_syntax():
     assert f"{result.path}:cell_2:4:8: WARNING: [session] `tf.Session` is TF1 API" in text
 
 
-def test_reexport_through_a_sibling_module_is_resolved():
+def test_reexports_through_sibling_modules_are_resolved():
     result = scan_file(os.path.join(FIXTURES, "reexport", "model.py"))
-    assert [(f.line, f.symbol) for f in result.findings] == [(6, "tf.InteractiveSession")]
+    assert [(f.line, f.col, f.symbol) for f in result.findings] == [
+        (8, 12, "tf.InteractiveSession"), (8, 37, "tf.placeholder"), (8, 65, "tf.train.Saver")]
 
 
 def test_text_report_has_summary_then_findings_then_verdicts():
     results = scan_paths([FIXTURES])
     lines = scan_report.format_text(results, "2.21").splitlines()
-    assert lines[0] == ("migration.scan: 6 files scanned for TF1 idioms (target TF 2.21): "
-                        "45 findings (3 ERROR, 38 WARNING, 4 INFO)")
+    assert lines[0] == ("migration.scan: 7 files scanned for TF1 idioms (target TF 2.21): "
+                        "47 findings (3 ERROR, 40 WARNING, 4 INFO)")
     assert lines[1] == "  contrib         7  (1 ERROR, 6 WARNING)"
-    assert "  verdicts: 3 run under tf1compat as is, 1 do not, 2 without TF1 idioms, 0 do not parse" in lines
+    assert "  verdicts: 3 run under tf1compat as is, 1 do not, 3 without TF1 idioms, 0 do not parse" in lines
     first = lines.index("") + 1
     assert lines[first].startswith(os.path.join(FIXTURES, "aliased_contrib.py") + ":3:8: WARNING: [contrib] ")
     assert lines[-1] == f"  {os.path.join(FIXTURES, 'tf2_clean.py')}: no TF1 idioms found"
@@ -87,10 +88,10 @@ def test_json_report_follows_schema_version_1():
     document = scan_report.as_json(scan_paths([FIXTURES]), "2.21")
     assert document["schema_version"] == 1 and document["tool"] == "migration.scan"
     summary = document["summary"]
-    assert summary["files_scanned"] == 6 and summary["findings"] == len(document["findings"]) == 45
-    assert summary["by_severity"] == {"ERROR": 3, "WARNING": 38, "INFO": 4}
+    assert summary["files_scanned"] == 7 and summary["findings"] == len(document["findings"]) == 47
+    assert summary["by_severity"] == {"ERROR": 3, "WARNING": 40, "INFO": 4}
     assert summary["by_category"]["contrib"] == {"ERROR": 1, "WARNING": 6, "INFO": 0, "total": 7}
-    assert summary["verdicts"] == {"runs_as_is": 3, "blocked": 1, "no_tf1_idioms": 2, "unparsable": 0}
+    assert summary["verdicts"] == {"runs_as_is": 3, "blocked": 1, "no_tf1_idioms": 3, "unparsable": 0}
     assert set(document["findings"][0]) == {"path", "cell", "line", "col", "severity", "category", "symbol",
                                             "kind", "message", "tf2", "example"}
     blocked = next(entry for entry in document["files"] if entry["verdict"] == "blocked")
@@ -115,7 +116,7 @@ def test_fail_on_sets_the_exit_code(fixture, fail_on, expected, capsys):
 
 def test_json_flag_prints_the_document(capsys):
     code, out, _ = run_main([os.path.join(FIXTURES, "reexport"), "--json"], capsys)
-    assert code == 0 and json.loads(out)["summary"]["findings"] == 1
+    assert code == 0 and json.loads(out)["summary"]["findings"] == 3
 
 
 def test_unparsable_files_are_findings_and_the_scan_goes_on(tmp_path, capsys):
