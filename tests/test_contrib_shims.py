@@ -44,6 +44,7 @@ def rnn():
 def test_layers_create_tf1_variable_names_and_shapes(layers):
     assert layers["layers"]["variables"] == {
         "fully_connected/weights": [192, 5], "fully_connected/biases": [5],
+        "sequence_fc/weights": [4, 5], "sequence_fc/biases": [5],
         "Conv/weights": [3, 3, 3, 6], "Conv/biases": [6],
         "Conv_1/weights": [3, 3, 3, 4], "Conv_1/biases": [4],
         "Conv2d_transpose/weights": [3, 3, 2, 3], "Conv2d_transpose/biases": [2],
@@ -62,7 +63,8 @@ def test_layers_create_tf1_variable_names_and_shapes(layers):
 
 def test_layers_output_shapes(layers):
     assert layers["layers"]["outputs"] == {
-        "flatten": [None, 192], "fully_connected": [None, 5], "conv2d": [None, 8, 8, 6],
+        "flatten": [None, 192], "fully_connected": [None, 5], "fully_connected_rank3": [2, 3, 5],
+        "conv2d": [None, 8, 8, 6],
         "conv2d_stride2_valid": [None, 3, 3, 4], "conv2d_transpose": [None, 16, 16, 2],
         "max_pool2d": [None, 4, 4, 3], "avg_pool2d": [None, 4, 4, 3], "batch_norm": [None, 8, 8, 3],
         "layer_norm": [None, 8, 8, 3], "one_hot_encoding": [3, 4], "embed_sequence": [1, 3, 7],
@@ -83,6 +85,15 @@ def test_batch_norm_statistics_and_dropout_keep_prob(layers):
     assert norm["dropout_zero_fraction"] == pytest.approx(0.2, abs=0.004)
     assert norm["dropout_values"] == [0.0, 1.25]
     assert norm["dropout_eval_values"] == [1.0]
+
+
+def test_embed_sequence_and_summaries(layers):
+    run = layers["embeddings"]
+    expected = np.array(run["table"])[np.array(run["ids"])]
+    np.testing.assert_array_equal(run["plain"], expected)
+    np.testing.assert_array_equal(run["unique"], expected)
+    assert run["summary_ops"] == ["HistogramSummary", "ScalarSummary", "ScalarSummary"]
+    assert run["scalars"] == {"Relu/zeros": 0.5, "two": 2.0}  # relu: fraction of inputs below zero
 
 
 def truncated_normal_std_factor():
@@ -160,6 +171,7 @@ def test_framework_helpers(layers):
     assert framework["to_restore"] == ["block/kept", "global_step", "mv", "plain"]
     assert framework["global_step"] == ["global_step", "int64", True]
     assert framework["restored"] == [3.0, 3.0]
+    assert framework["local"] == ["counter", ["counter"], False]
     assert framework["nest_flatten"] == [1, 2, 3]
     assert framework["is_tensor"] == [True, False]
     assert framework["slim_vgg16"] is True

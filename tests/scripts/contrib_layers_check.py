@@ -1,7 +1,4 @@
-"""TF1 script (run with `python -m tf1compat`): exercises tf.contrib.layers / slim / framework, prints JSON.
-
-Written as a TF 1.x user would: contrib imports in every aliased form, a Session, collections.
-"""
+"""TF1 script (run with `python -m tf1compat`): checks contrib.layers / slim / framework, prints JSON."""
 import json
 import os
 import sys
@@ -24,6 +21,7 @@ def layer_variables():
     shapes = {
         "flatten": tf.contrib.layers.flatten(images),
         "fully_connected": fully_connected(tf.contrib.layers.flatten(images), 5),
+        "fully_connected_rank3": fully_connected(tf.ones([2, 3, 4]), 5, scope="sequence_fc"),
         "conv2d": tf.contrib.layers.conv2d(images, 6, [3, 3]),
         "conv2d_stride2_valid": tf.contrib.layers.conv2d(images, 4, 3, stride=2, padding="VALID"),
         "conv2d_transpose": tf.contrib.layers.conv2d_transpose(images, 2, 3, stride=2),
@@ -71,6 +69,26 @@ def normalization_and_dropout():
         "dropout_zero_fraction": float((dropped_value == 0).mean()),
         "dropout_values": np.unique(dropped_value).tolist(), "dropout_eval_values": np.unique(kept_value).tolist(),
     }
+
+
+def embeddings_and_summaries():
+    """embed_sequence (plain and unique lookups) against the table, and summarize_* summaries."""
+    tf.reset_default_graph()
+    table = np.arange(15, dtype=np.float32).reshape(5, 3)
+    ids = [[1, 2, 1], [3, 1, 0]]
+    plain = tf.contrib.layers.embed_sequence(ids, 5, 3, initializer=tf.constant_initializer(table), scope="emb")
+    unique = tf.contrib.layers.embed_sequence(ids, unique=True, scope="emb", reuse=True)
+    activation = tf.nn.relu(tf.constant([[-1.0, 2.0], [3.0, -4.0]]))
+    tf.contrib.layers.summarize_activation(activation)
+    tf.contrib.layers.summarize_tensor(tf.constant(2.0), tag="two")
+    summaries = tf.get_collection(tf.GraphKeys.SUMMARIES)
+    with tf.Session() as session:
+        session.run(tf.global_variables_initializer())
+        plain_value, unique_value, serialized = session.run([plain, unique, tf.summary.merge_all()])
+    scalars = {value.tag: value.simple_value for value in tf.Summary.FromString(serialized).value
+               if value.WhichOneof("value") == "simple_value"}
+    return {"table": table.tolist(), "ids": ids, "plain": plain_value.tolist(), "unique": unique_value.tolist(),
+            "summary_ops": sorted(op.op.type for op in summaries), "scalars": scalars}
 
 
 def sample_stats(initializer, shape):
@@ -206,6 +224,7 @@ def framework_helpers():
         tf.get_variable("kept", initializer=tf.constant([1.0, 2.0]))
         tf.get_variable("skipped", initializer=tf.constant([5.0]))
     step = tf.contrib.framework.get_or_create_global_step()
+    local = tf.contrib.framework.local_variable([1.0, 2.0], name="counter")
     path = os.path.join(tempfile.mkdtemp(), "model.ckpt")
     with tf.Session() as session:
         session.run(tf.global_variables_initializer())
@@ -221,6 +240,7 @@ def framework_helpers():
         "to_restore": sorted(v.op.name for v in tf.contrib.framework.get_variables_to_restore(exclude=["block/skipped"])),
         "global_step": [step.op.name, step.dtype.base_dtype.name, tf.contrib.framework.get_global_step() is step],
         "restored": restored,
+        "local": [local.op.name, [v.op.name for v in tf.local_variables()], local in tf.trainable_variables()],
         "nest_flatten": tf.contrib.framework.nest.flatten({"b": (2, 3), "a": 1}),
         "is_tensor": [tf.contrib.framework.is_tensor(step.value()), tf.contrib.framework.is_tensor(3)],
         "slim_vgg16": callable(vgg.vgg_16),
@@ -231,6 +251,7 @@ def main(argv=None):
     results = {
         "layers": layer_variables(),
         "normalization": normalization_and_dropout(),
+        "embeddings": embeddings_and_summaries(),
         "initializers": initializer_stats(),
         "regularizers": regularizer_values(),
         "training": train_toy_model(),

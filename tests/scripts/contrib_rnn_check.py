@@ -1,6 +1,4 @@
-"""TF1 script (run with `python -m tf1compat`): exercises tf.contrib.rnn, contrib.seq2seq and the
-unsupported-name errors, prints JSON.
-"""
+"""TF1 script (run with `python -m tf1compat`): checks contrib.rnn, seq2seq and the unsupported-name errors."""
 import json
 import sys
 

@@ -1,5 +1,4 @@
-"""``tf.contrib.framework`` for TF1 scripts: tf-slim's arg_scope and variable helpers, plus the
-names contrib.framework forwarded to core TensorFlow (nest, is_tensor, checkpoint readers)."""
+"""``tf.contrib.framework`` for TF1 scripts: tf-slim's arg_scope and variable helpers, plus core aliases."""
 import tensorflow
 
 from tf1compat.shims.contrib_missing import contrib_module_hooks

@@ -1,5 +1,4 @@
-"""The module hooks of a ``tf.contrib`` shim: ``dir()`` lists what it provides, other names raise
-UnsupportedTF1APIError."""
+"""A ``tf.contrib`` shim's module hooks: ``dir()`` lists its names, any other name raises UnsupportedTF1APIError."""
 from tf1compat import api_table, usage_report
 from tf1compat.errors import error_for
 

@@ -1,5 +1,4 @@
-"""``tf.contrib.rnn`` for TF1 scripts: the cells and static RNNs TensorFlow keeps in tf.compat.v1.nn,
-plus the stacked bidirectional RNNs and OutputProjectionWrapper that lived only in contrib."""
+"""``tf.contrib.rnn`` for TF1 scripts: tf.compat.v1's cells and static RNNs plus the contrib-only stacked RNNs."""
 import tensorflow
 
 from tf1compat.shims.contrib_missing import contrib_module_hooks

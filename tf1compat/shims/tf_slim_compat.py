@@ -1,17 +1,13 @@
-"""The ``tf_slim`` package, made importable and runnable on TensorFlow 2.21.
-
-tf-slim 1.1.0 (the maintained copy of ``tf.contrib.layers``/``slim``) refers to
-TensorFlow-internal names that later TensorFlow releases moved or removed. Each
-missing alias is put back, pointing at the public API object it always meant,
-and only if TensorFlow does not define it itself. Nothing else in TensorFlow
-changes. Requires ``TF_USE_LEGACY_KERAS=1`` (set by the runner) for batch_norm.
-"""
+"""The ``tf_slim`` package (contrib.layers and slim moved out of TensorFlow), runnable on TensorFlow 2.21."""
 import importlib
 
 import tensorflow
 
 _V1 = tensorflow.compat.v1
 
+# tf-slim 1.1.0 refers to TensorFlow-internal names that later releases moved or removed. Each
+# missing alias is put back, pointing at the public API object it always meant, and only if
+# TensorFlow does not define it itself; nothing else in TensorFlow changes.
 # (internal module, missing attribute, what tf_slim means by it)
 RESTORED_ALIASES = (
     ("tensorflow.python.framework.ops", "Tensor", tensorflow.Tensor),
@@ -27,7 +23,8 @@ RESTORED_ALIASES = (
 
 # tf_slim's batch_norm builds `tensorflow.python.layers.normalization.BatchNormalization`,
 # which lazily imports `tf_keras.legacy_tf_layers.normalization`; tf-keras 2.21 keeps that
-# module under `tf_keras.src`. `tf.compat.v1.layers` is the public face of the same layers.
+# module under `tf_keras.src`. `tf.compat.v1.layers` is the public face of the same layers
+# (it needs TF_USE_LEGACY_KERAS=1, which the runner sets).
 _NORMALIZATION_MODULE = "tensorflow.python.layers.normalization"
 
 
