@@ -1,0 +1,89 @@
+"""``python -m benchmarks``: the legacy TF1 programs vs their TF2 rewrites, side by side, ratios within rounds.
+
+    python -m benchmarks                       # every suite, 5 rounds (about 8 minutes on 2 cores)
+    python -m benchmarks --quick --json out.json
+    python -m benchmarks --only train_input --rounds 3 --mixed-precision
+"""
+import importlib
+import json
+import sys
+import tempfile
+import time
+
+from benchmarks import machine
+from benchmarks.report import build_report, format_markdown, format_table
+from benchmarks.rounds import BenchmarkError, run_process, run_rounds
+from benchmarks.suites import PEAK_VARIANT, SUITES, selected_variants
+from benchmarks.usage import UsageParser
+
+FULL_ROUNDS = 5
+
+
+def parse_args(argv=None):
+    parser = UsageParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, 1 round, shared processes (smoke test)")
+    parser.add_argument("--json", metavar="FILE", help="also write the full result as JSON")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the README tables (Markdown)")
+    parser.add_argument("--only", metavar="NAME", action="append", choices=sorted(SUITES), default=[],
+                        help=f"run only this suite (repeatable): {', '.join(SUITES)}")
+    parser.add_argument("--rounds", type=int, help=f"alternating rounds (default {FULL_ROUNDS}, 1 with --quick)")
+    parser.add_argument("--mixed-precision", action="store_true", help="add the bfloat16 migrated trainer")
+    parser.add_argument("--workdir", help="scratch folder for inputs and copies (default: a temporary one)")
+    parser.add_argument("--verbose", action="store_true", help="tracebacks on failure")
+    args = parser.parse_args(argv)
+    if args.rounds is not None and args.rounds < 1:
+        parser.error(f"`--rounds {args.rounds}`: must be at least 1")
+    return args
+
+
+def measure(args, workdir):
+    """Prepare the inputs, measure the peak once, run the rounds; return the report dict."""
+    variants = selected_variants(args.only, args.mixed_precision)
+    rounds = args.rounds or (1 if args.quick else FULL_ROUNDS)
+    header = {"date": machine.now(), "machine": machine.machine_info(),
+              "settings": {"rounds": rounds, "quick": args.quick, "only": args.only or sorted(SUITES),
+                           "mixed_precision": args.mixed_precision}}
+    for suite in dict.fromkeys(variant.suite for variant in variants):
+        prepare = getattr(importlib.import_module(f"benchmarks.{suite}"), "prepare", None)
+        if prepare:
+            prepare(workdir, args.quick)
+    started = time.perf_counter()
+    peak = None
+    if any(variant.suite == "train_input" for variant in variants):
+        _progress(f"measuring the float32 matmul/conv peak ({PEAK_VARIANT})")
+        peak = run_process([PEAK_VARIANT], workdir, args.quick)[PEAK_VARIANT]
+    results = run_rounds(variants, rounds, workdir, args.quick, progress=_progress)
+    header["wall_seconds"] = time.perf_counter() - started
+    header["machine"]["load_average_at_end"] = list(machine.os.getloadavg())
+    return build_report(results, peak, header)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    try:
+        if args.workdir:
+            report = measure(args, args.workdir)
+        else:
+            with tempfile.TemporaryDirectory(prefix="tf1compat-benchmarks-") as workdir:
+                report = measure(args, workdir)
+    except BenchmarkError as error:
+        if args.verbose:
+            raise
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
+    print(format_table(report))
+    if args.json:
+        with open(args.json, "w") as handle:
+            json.dump(report, handle, indent=2)
+    if args.markdown:
+        with open(args.markdown, "w") as handle:
+            handle.write(format_markdown(report) + "\n")
+    return 0
+
+
+def _progress(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

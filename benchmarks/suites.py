@@ -1,0 +1,85 @@
+"""What ``python -m benchmarks`` measures: suites, their variants and TF modes, the ratios and their targets."""
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class Variant:
+    """One way of doing a suite's job, run in its own process."""
+
+    suite: str
+    name: str
+    mode: str  # "tf1" (legacy scope: graph mode), "tf2" (eager) or "plain" (no TensorFlow in the child)
+    label: str
+    mixed_precision_only: bool = False
+
+    @property
+    def qualified(self):
+        return f"{self.suite}.{self.name}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Suite:
+    name: str
+    metric: str  # the result key ratios are taken of
+    unit: str
+    lower_is_better: bool
+    extra_metrics: tuple  # further result keys summarised over rounds
+    variants: tuple
+
+
+@dataclasses.dataclass(frozen=True)
+class Ratio:
+    """``numerator / denominator`` of the suite's metric within each round; a target if the issue sets one."""
+
+    suite: str
+    numerator: str
+    denominator: str
+    target: float = None
+    at_most: bool = False  # the target is an upper bound (start-up time)
+    aim: float = None
+
+
+TRAIN_METRICS = ("first_epoch_images_per_second", "test_accuracy", "process_seconds")
+SUITES = {suite.name: suite for suite in (
+    Suite("train_input", "images_per_second", "images/s", False, TRAIN_METRICS, (
+        Variant("train_input", "feed_dict", "tf1", "TF1 Session + next_batch + feed_dict"),
+        Variant("train_input", "queues", "tf1", "TF1 queue runners + Coordinator"),
+        Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"),
+        Variant("train_input", "migrated", "tf2", "TF2 migration/cnn_mnist.py as shipped"),
+        Variant("train_input", "fixed_step", "tf2", "TF2 train step, fixed in-memory batch"),
+        Variant("train_input", "migrated_bfloat16", "tf2", "TF2 as shipped, bfloat16 compute", True))),
+    Suite("input_only", "images_per_second", "images/s", False, ("first_epoch_images_per_second",), (
+        Variant("input_only", "feed_dict", "tf1", "TF1 next_batch + feed_dict"),
+        Variant("input_only", "queues", "tf1", "TF1 queue runners + Coordinator"),
+        Variant("input_only", "tf_data", "tf2", "TF2 make_dataset (tf.data)"))),
+    Suite("file_copy", "files_per_second", "files/s", False, ("megabytes_per_second", "process_seconds"), (
+        Variant("file_copy", "legacy", "tf1", "TF1 WholeFileReader + queue"),
+        Variant("file_copy", "migrated", "tf2", "TF2 tf.data + threaded writes"),
+        Variant("file_copy", "python", "plain", "plain Python shutil.copyfile"))),
+    Suite("startup", "seconds", "s", True, (), (
+        Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
+        Variant("startup", "hand_edited", "plain", "python trivial.py (compat.v1 by hand)"))),
+)}
+VARIANTS = {variant.qualified: variant for suite in SUITES.values() for variant in suite.variants}
+PEAK_VARIANT = "flops.peak"  # measured once per run, before the rounds
+
+RATIOS = {
+    "train_vs_feed_dict": Ratio("train_input", "migrated", "feed_dict", target=1.00, aim=1.10),
+    "train_vs_fixed_step": Ratio("train_input", "migrated", "fixed_step", target=0.90),
+    "input_vs_queues": Ratio("input_only", "tf_data", "queues", target=3.0),
+    "copy_vs_wholefilereader": Ratio("file_copy", "migrated", "legacy", target=1.0),
+    "copy_vs_python": Ratio("file_copy", "migrated", "python", target=0.8),
+    "startup_vs_hand_edited": Ratio("startup", "runner", "hand_edited", target=1.05, at_most=True),
+    # No targets: where the time goes.
+    "queues_vs_feed_dict": Ratio("train_input", "queues", "feed_dict"),
+    "feed_dict_vs_legacy_fixed_step": Ratio("train_input", "feed_dict", "legacy_fixed_step"),
+    "fixed_step_vs_legacy_fixed_step": Ratio("train_input", "fixed_step", "legacy_fixed_step"),
+    "bfloat16_vs_float32": Ratio("train_input", "migrated_bfloat16", "migrated"),
+    "input_vs_feed_dict": Ratio("input_only", "tf_data", "feed_dict"),
+}
+
+
+def selected_variants(only=(), mixed_precision=False):
+    """The variants of the suites in ``only`` (all suites if empty), in table order."""
+    return [variant for name, suite in SUITES.items() if not only or name in only
+            for variant in suite.variants if mixed_precision or not variant.mixed_precision_only]
