@@ -117,7 +117,7 @@ class IdiomFinder(ast.NodeVisitor):
             return
         key, entry = match
         # Show the governing name plus one level: `tf.contrib.layers.flatten`, `tf.app.flags.FLAGS`.
-        depth = len(key.rstrip(".*").split(".")) + 1
+        depth = len(key.removesuffix(".*").split(".")) + 1
         symbol = "tf." + ".".join(symbol_path.split(".")[:depth])
         self._add(node, key, entry, symbol)
 
@@ -154,7 +154,8 @@ class IdiomFinder(ast.NodeVisitor):
                 continue
             where = _shape_site(node, shape.keyword, shape.position)
             if where is None and shape.flag_unless_keyword is not None:
-                has_it = _keyword(node, shape.flag_unless_keyword) or len(node.args) > shape.unless_position
+                has_it = (_keyword(node, shape.flag_unless_keyword) is not None
+                          or (shape.unless_position is not None and len(node.args) > shape.unless_position))
                 where = None if has_it else node
             if where is not None:
                 self._add(where, shape.key, api_table.TABLE[shape.key], f"tf.{shape.key}", shape.message)

@@ -49,7 +49,7 @@ def find_files(paths):
             if real not in seen:
                 seen.add(real)
                 found.append(candidate)
-    return found
+    return sorted(found)
 
 
 def _expand(path):
@@ -74,7 +74,7 @@ def _walk(folder):
                       and not os.path.exists(os.path.join(root, name, "pyvenv.cfg"))]
         for name in files:
             if name.endswith(SUFFIXES) and not name.startswith("."):
-                yield os.path.join(root, name)
+                yield os.path.normpath(os.path.join(root, name))  # `./a.py` -> `a.py`
 
 
 def read_bytes(path):

@@ -81,7 +81,6 @@ class Bindings:
             return None
         return normalize(".".join([base, *chain[1]]) if base else ".".join(chain[1]))
 
-
     def referenced_paths(self, tree, unit=0):
         """The TF paths of every name chain in ``tree`` (``{"summary.create_file_writer", ...}``)."""
         paths = set()
