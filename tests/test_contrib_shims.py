@@ -203,6 +203,13 @@ def test_rnn_values_match_numpy(rnn):
         "rnn/output_projection_wrapper/bias", "rnn/output_projection_wrapper/kernel"]
 
 
+def test_dropout_wrapper_keep_prob(rnn):
+    run = rnn["dropout_wrapper"]
+    assert run["variables"] == 2  # the wrapper adds no variables: it reuses shared/rnn/basic_rnn_cell
+    assert run["zero_fraction"] == pytest.approx(0.5, abs=0.08)  # 400 draws: > 3 standard errors
+    assert run["kept_ratio_error"] < 1e-5  # survivors scaled by 1 / keep_prob
+
+
 def test_bidirectional_rnns(rnn):
     bidirectional = rnn["bidirectional"]
     assert bidirectional["static"]["outputs"] == 4

@@ -82,6 +82,25 @@ def basic_rnn_against_numpy():
     }
 
 
+def dropout_wrapper_values():
+    """DropoutWrapper(output_keep_prob=0.5) on shared weights: each output is 0 or twice the plain one."""
+    tf.reset_default_graph()
+    tf.set_random_seed(0)
+    _, inputs = step_inputs(np.random.RandomState(4))
+    with tf.variable_scope("shared"):
+        plain, _ = rnn.static_rnn(rnn.BasicRNNCell(50), inputs, dtype=tf.float32)
+    with tf.variable_scope("shared", reuse=True):
+        dropped, _ = rnn.static_rnn(rnn.DropoutWrapper(rnn.BasicRNNCell(50), output_keep_prob=0.5), inputs,
+                                    dtype=tf.float32)
+    with tf.Session() as session:
+        session.run(tf.global_variables_initializer())
+        plain_value, dropped_value = (np.stack(v) for v in session.run([plain, dropped]))
+    zeros = dropped_value == 0
+    return {"zero_fraction": float(zeros.mean()),
+            "kept_ratio_error": float(np.abs(dropped_value[~zeros] - 2 * plain_value[~zeros]).max()),
+            "variables": len(tf.global_variables())}
+
+
 def numpy_basic_rnn(data, kernel, bias):
     """h_t = tanh([x_t, h_{t-1}] @ kernel + bias), the BasicRNNCell recurrence; returns [batch, time, units]."""
     state = np.zeros((data.shape[0], kernel.shape[1]), np.float32)
@@ -201,6 +220,7 @@ def main(argv=None):
     results = {
         "cells": cell_shapes(),
         "numpy": basic_rnn_against_numpy(),
+        "dropout_wrapper": dropout_wrapper_values(),
         "bidirectional": bidirectional_shapes(),
         "sequence_loss": sequence_losses(),
         "errors": error_flavours(),
