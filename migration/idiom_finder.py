@@ -85,8 +85,9 @@ def describe(symbol, entry, why=None, note=""):
 class IdiomFinder(ast.NodeVisitor):
     """Collects ``Finding``s for one module (or notebook cell) given its ``Bindings``."""
 
-    def __init__(self, bindings, unit=0, target="2.21", cell=None, file_paths=frozenset()):
+    def __init__(self, bindings, unit=0, target="2.21", cell=None, file_paths=frozenset(), lines=()):
         self.bindings = bindings
+        self.lines = lines  # the source lines, to turn AST byte offsets into columns
         self.file_paths = file_paths  # every TF path the file references (Bindings.referenced_paths)
         self.unit = unit
         self.target = target
@@ -108,8 +109,14 @@ class IdiomFinder(ast.NodeVisitor):
     def _add(self, node, key, entry, symbol, why=None):
         severity, note = version_adjusted(key, entry, self.target)
         self.findings.append(Finding(
-            node.lineno, node.col_offset + 1, severity, entry.category, symbol, entry.kind,
+            node.lineno, self._column(node), severity, entry.category, symbol, entry.kind,
             describe(symbol, entry, why, note), entry.tf2, entry.example, self.cell))
+
+    def _column(self, node):
+        """1-based character column (``col_offset`` counts UTF-8 bytes)."""
+        if node.lineno > len(self.lines):
+            return node.col_offset + 1
+        return len(self.lines[node.lineno - 1].encode()[:node.col_offset].decode(errors="replace")) + 1
 
     def _report_name(self, node, path, symbol_path):
         match = entry_for(path) if path else None

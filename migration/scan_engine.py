@@ -2,6 +2,7 @@
 import ast
 import contextlib
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from migration.idiom_finder import Finding, IdiomFinder
 DEFAULT_TARGET = "2.21"
 _END = (float("inf"), float("inf"), float("inf"))
 _DEEP_ENOUGH = 5000
+_NEWLINE = re.compile(r"\r\n|\r|\n")  # the line ends Python counts (str.splitlines knows more)
 
 
 @dataclass
@@ -52,7 +54,8 @@ def _scan_units(units, target, external):
     for index, _, tree in parsed:
         file_paths |= bindings.referenced_paths(tree, index)
     for index, unit, tree in parsed:
-        findings.extend(IdiomFinder(bindings, index, target, unit.cell, file_paths).run(tree))
+        finder = IdiomFinder(bindings, index, target, unit.cell, file_paths, _NEWLINE.split(unit.text))
+        findings.extend(finder.run(tree))
     return sorted(findings, key=lambda finding: (finding.cell or 0, finding.line, finding.col))
 
 

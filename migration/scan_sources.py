@@ -1,4 +1,5 @@
 """What the scanner reads: the .py files and notebook code cells under the given paths."""
+import ast
 import io
 import json
 import os
@@ -107,9 +108,12 @@ def read_source(path):
         cells = notebook["cells"]
     except UnicodeDecodeError:
         raise ScanInputError(f"`{path}`: notebook is not UTF-8 text; save it with Jupyter again") from None
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        line = getattr(error, "lineno", 1)
-        return SourceFile(path, unreadable=f"not a Jupyter notebook (nbformat 4 JSON): {error}", unreadable_line=line)
+    except json.JSONDecodeError as error:
+        return SourceFile(path, unreadable=f"not a Jupyter notebook (invalid JSON: {error.msg})",
+                          unreadable_line=error.lineno)
+    except (KeyError, TypeError):
+        return SourceFile(path, unreadable="not a Jupyter notebook in nbformat 4 (no top-level `cells` list); "
+                                           "re-save it with a current Jupyter")
     code_cells = [cell for cell in cells if isinstance(cell, dict) and cell.get("cell_type") == "code"]
     return SourceFile(path, [SourceUnit(python_of_cell(cell.get("source", "")), number)
                              for number, cell in enumerate(code_cells, start=1)])
@@ -119,8 +123,14 @@ def python_of_cell(source):
     """A code cell's text with IPython syntax (``%magic``, ``!shell``, ``obj?``) blanked.
 
     Each such line becomes ``pass`` at its indentation, so line numbers and blocks stay valid.
+    A cell that parses as it is stays as it is (``% name)`` may continue an expression).
     """
     text = "".join(source) if isinstance(source, list) else str(source)
+    try:
+        ast.parse(text)
+        return text
+    except (SyntaxError, ValueError, RecursionError):
+        pass  # IPython syntax (or a real error, which the scan reports)
     lines = text.split("\n")
     first = lines[0].strip()
     if first.startswith("%%"):

@@ -124,3 +124,8 @@ def test_target_tf_changes_severity_and_notes_from_the_version_table():
 def test_deeply_nested_generated_code_is_still_scanned():
     source = "import tensorflow as tf\nx = " + " + ".join(["1"] * 1500) + "\ntf.Session()\n"
     assert symbols(source) == [(3, "tf.Session", "WARNING")]
+
+
+def test_columns_count_characters_not_bytes():
+    (finding,) = scan_text("import tensorflow as tf\nnamé = 'ü'; tf.Session()\n")
+    assert (finding.line, finding.col) == (2, 13)

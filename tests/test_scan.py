@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from migration import scan, scan_report, tf_bindings
+from migration import scan, scan_report, scan_sources, tf_bindings
 from migration.idiom_finder import entry_for
 from migration.scan_engine import scan_file, scan_paths
 
@@ -126,9 +126,17 @@ def test_unparsable_files_are_findings_and_the_scan_goes_on(tmp_path, capsys):
     code, out, _ = run_main([str(tmp_path), "--fail-on", "ERROR"], capsys)
     assert code == 1
     assert f"{tmp_path / 'a_broken.py'}:2:7: ERROR: [syntax] does not parse: invalid syntax" in out
-    assert f"{tmp_path / 'b_bad.ipynb'}:1:1: ERROR: [syntax] does not parse: not a Jupyter notebook" in out
+    assert f"{tmp_path / 'b_bad.ipynb'}:1:1: ERROR: [syntax] does not parse: not a Jupyter notebook (invalid JSON" in out
     assert f"  {tmp_path / 'a_broken.py'}: not checked: it does not parse (line 2)" in out
     assert f"  {tmp_path / 'c_ok.py'}: runs under tf1compat as is" in out
+
+
+def test_ipython_lines_become_pass_and_non_python_cell_magics_are_skipped():
+    assert scan_sources.python_of_cell(["%%time\n", "x = 1\n", "  !ls\n", "tf.Session??"]) == (
+        "pass\nx = 1\n  pass\npass")
+    assert scan_sources.python_of_cell("%%bash\necho hi") == ""
+    continued = 'message = ("%s steps"\n           % steps)'
+    assert scan_sources.python_of_cell(continued) == continued
 
 
 def _bad_inputs(tmp_path):
