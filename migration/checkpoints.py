@@ -81,8 +81,18 @@ def convert_checkpoint(path, model, out_dir, name_map=None, include_optimizer=Fa
     return report, manager.save()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose errors are one ``UsageError`` line naming the commands (or flags) available."""
+
+    def error(self, message):
+        commands = [action.choices for action in self._actions if isinstance(action, argparse._SubParsersAction)]
+        available = list(commands[0]) if commands else sorted(
+            option for action in self._actions for option in action.option_strings if option.startswith("--"))
+        raise UsageError(f"{message}; available: {', '.join(available)}")
+
+
 def build_parser(prog):
-    parser = argparse.ArgumentParser(prog=prog, description="Inspect TF1 Saver checkpoints and convert "
+    parser = _Parser(prog=prog, description="Inspect TF1 Saver checkpoints and convert "
                                                             "them to TF2 object-based checkpoints.")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -102,7 +112,12 @@ def build_parser(prog):
 
 def main(argv=None, prog="python -m migration.checkpoints"):
     """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    options = build_parser(prog).parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        options = build_parser(prog).parse_args(argv)
+    except UsageError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return USAGE_EXIT
     try:
         if options.command == "inspect":
             print("\n".join(inspect_checkpoint(options.checkpoint)))

@@ -228,6 +228,11 @@ def test_convert_writes_a_tf2_checkpoint_that_restores(tf1_checkpoint, tmp_path,
 @pytest.mark.parametrize("argv, code, message", [
     (["inspect", "{tmp}/nope.ckpt"], 2, "ERROR `{tmp}/nope.ckpt`: no such checkpoint; available: {tmp}/garbage, {tmp}/model.ckpt"),
     (["inspect", "{tmp}/model.ckpt.data-00000-of-00001"], 0, None),
+    (["frob", "{tmp}/model.ckpt"], 2, "ERROR argument COMMAND: invalid choice: 'frob' (choose from 'inspect', "
+                                      "'convert'); available: inspect, convert"),
+    (["convert", "{tmp}/model.ckpt"], 2, "ERROR the following arguments are required: --model, --out; available: "),
+    (["convert", "{tmp}/model.ckpt", "--model", "m:f", "--out", "{tmp}/o", "--name-map", "{tmp}/notes.txt"], 2,
+     "ERROR `{tmp}/notes.txt` is not JSON: "),
     (["inspect", "{tmp}/notes.txt"], 2, "ERROR `{tmp}/notes.txt` is not a TF1 checkpoint (no `notes.txt.index` next "
                                         "to it); give the prefix Saver.save returned, e.g. tmp/model.ckpt"),
     (["inspect", "{tmp}/garbage"], 2, "ERROR `{tmp}/garbage` is not a readable checkpoint: "),
@@ -247,6 +252,21 @@ def test_cli_errors_are_one_line_with_exit_code(tf1_checkpoint, tmp_path, capsys
     if message is not None:
         assert len(err.splitlines()) == 1 and err.startswith(message.format(tmp=tmp)), err
     assert not os.path.exists(tmp_path / "o")  # a failed convert writes nothing
+
+
+def test_convert_with_a_name_map_file_for_ambiguous_names(tmp_path, capsys):
+    values = {"a": np.full((3, 2), 1.0, np.float32), "b": np.full((3, 2), 2.0, np.float32),
+              "c": np.full(3, 3.0, np.float32), "d": np.full(2, 4.0, np.float32), "e": np.full((4, 3), 5.0, np.float32)}
+    prefix = write_tf1_checkpoint(str(tmp_path / "flat.ckpt"), values)
+    (tmp_path / "map.json").write_text('{"a": "dense_2/kernel", "b": null}')
+    argv = ["convert", prefix, "--model", f"{__name__}:small_model", "--out", str(tmp_path / "o"),
+            "--name-map", str(tmp_path / "map.json")]
+    assert checkpoints.main(argv) == 0
+    restored = Net()
+    tf.train.Checkpoint(model=restored).read(tf.train.latest_checkpoint(str(tmp_path / "o"))).expect_partial()
+    assert [float(v.flat[0]) for v in restored.values()] == [5.0, 3.0, 1.0, 4.0]
+    out = capsys.readouterr().out
+    assert "  a -> dense_2/kernel [3, 2] float32 (by name map)" in out and "  skipped b (name_map None)" in out
 
 
 def test_verbose_adds_the_traceback(tf1_checkpoint, capsys):
