@@ -175,6 +175,7 @@ def test_framework_helpers(layers):
     assert framework["nest_flatten"] == [1, 2, 3]
     assert framework["is_tensor"] == [True, False]
     assert framework["slim_vgg16"] is True
+    assert framework["implementation_path"] is True  # tensorflow.contrib.layers.python.layers
 
 
 def test_rnn_cells_shapes_and_variables(rnn):

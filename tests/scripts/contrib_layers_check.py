@@ -8,6 +8,7 @@ import numpy as np
 import tensorflow as tf
 import tensorflow.contrib.slim as slim
 from tensorflow.contrib.layers import fully_connected, xavier_initializer
+from tensorflow.contrib.layers.python.layers import batch_norm as implementation_batch_norm
 from tensorflow.contrib.slim.nets import vgg
 
 
@@ -244,6 +245,7 @@ def framework_helpers():
         "nest_flatten": tf.contrib.framework.nest.flatten({"b": (2, 3), "a": 1}),
         "is_tensor": [tf.contrib.framework.is_tensor(step.value()), tf.contrib.framework.is_tensor(3)],
         "slim_vgg16": callable(vgg.vgg_16),
+        "implementation_path": implementation_batch_norm is tf.contrib.layers.batch_norm,
     }
 
 
