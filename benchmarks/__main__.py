@@ -6,14 +6,15 @@
 """
 import importlib
 import json
+import os
 import sys
 import tempfile
 import time
 
 from benchmarks import machine
 from benchmarks.report import build_report, format_markdown, format_table
-from benchmarks.rounds import BenchmarkError, run_process, run_rounds
-from benchmarks.suites import PEAK_VARIANT, SUITES, selected_variants
+from benchmarks.rounds import BenchmarkError, run_rounds
+from benchmarks.suites import SUITES, selected_variants
 from benchmarks.usage import UsageParser
 
 FULL_ROUNDS = 5
@@ -48,14 +49,10 @@ def measure(args, workdir):
         if prepare:
             prepare(workdir, args.quick)
     started = time.perf_counter()
-    peak = None
-    if any(variant.suite == "train_input" for variant in variants):
-        _progress(f"measuring the float32 matmul/conv peak ({PEAK_VARIANT})")
-        peak = run_process([PEAK_VARIANT], workdir, args.quick)[PEAK_VARIANT]
     results = run_rounds(variants, rounds, workdir, args.quick, progress=_progress)
     header["wall_seconds"] = time.perf_counter() - started
-    header["machine"]["load_average_at_end"] = list(machine.os.getloadavg())
-    return build_report(results, peak, header)
+    header["machine"]["load_average_at_end"] = list(os.getloadavg())
+    return build_report(results, header)
 
 
 def main(argv=None):

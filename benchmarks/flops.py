@@ -39,7 +39,7 @@ def peak(workdir, quick):
     """Measured GFLOP/s of a float32 matmul and a 3x3 conv in a ``tf.function`` (the best of both is the peak)."""
     import tensorflow as tf
 
-    seconds = 0.2 if quick else 2.0
+    seconds = 0.2 if quick else 1.0
     a = tf.random.normal([MATMUL_SIZE, MATMUL_SIZE])
     matmul = tf.function(lambda: tf.reduce_sum(tf.matmul(a, a)))
     n, side, channels, kernel = (CONV_SHAPE[key] for key in ("batch", "side", "channels", "kernel"))

@@ -3,18 +3,19 @@ import statistics
 
 from benchmarks.flops import model_flops
 from benchmarks.rounds import ratio_per_round
-from benchmarks.suites import RATIOS, SUITES, VARIANTS
+from benchmarks.suites import PEAK_VARIANT, RATIOS, SUITES, VARIANTS
 
 
 def summarise(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "rounds": values}
 
 
-def build_report(results, peak, header):
+def build_report(results, header):
     """The JSON document: ``header`` (date, machine, settings) + variants + ratios + targets."""
-    report = dict(header, peak=peak, model_flops=model_flops(), variants={}, ratios={}, ratio_rounds={}, targets={})
+    report = dict(header, model_flops=model_flops(), variants={}, ratios={}, ratio_rounds={}, targets={})
+    peaks = results.get(PEAK_VARIANT)
     for name, rounds in results.items():
-        report["variants"][name] = _variant_summary(VARIANTS[name], rounds, peak)
+        report["variants"][name] = _variant_summary(VARIANTS[name], rounds, peaks)
     for key, ratio in RATIOS.items():
         numerator, denominator = (f"{ratio.suite}.{side}" for side in (ratio.numerator, ratio.denominator))
         if results.get(numerator) and results.get(denominator):
@@ -31,17 +32,18 @@ def build_report(results, peak, header):
     return report
 
 
-def _variant_summary(variant, rounds, peak):
+def _variant_summary(variant, rounds, peaks):
     suite = SUITES[variant.suite]
     summary = {"label": variant.label, "mode": variant.mode, "metric": suite.metric, "unit": suite.unit}
     for metric in (suite.metric,) + suite.extra_metrics:
         values = [result[metric] for result in rounds if metric in result]
         if values:
             summary[metric] = summarise(values)
-    if variant.suite == "train_input" and peak:
+    if variant.suite == "train_input" and peaks:
+        # Each round's throughput against the peak measured in the same round (the load varies).
         flops = model_flops()["training_per_image"]
         summary["share_of_peak"] = summarise([result["images_per_second"] * flops / (peak["peak_gflops"] * 1e9)
-                                              for result in rounds])
+                                              for result, peak in zip(rounds, peaks)])
     return summary
 
 

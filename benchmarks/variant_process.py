@@ -24,10 +24,9 @@ def run_variant(prog, variants, argv=None):
 
 def main(argv=None):
     """The parent's entry point: ``--variant SUITE.NAME`` may repeat (several variants of one TF mode)."""
-    from benchmarks.suites import PEAK_VARIANT, VARIANTS
+    from benchmarks.suites import VARIANTS
 
-    choices = sorted(VARIANTS) + [PEAK_VARIANT]
-    args = _parser("python -m benchmarks.variant_process", choices).parse_args(argv)
+    args = _parser("python -m benchmarks.variant_process", sorted(VARIANTS)).parse_args(argv)
     return _execute([(name, resolve(name)) for name in args.variant], args.workdir, args.quick)
 
 

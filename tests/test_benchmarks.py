@@ -1,0 +1,117 @@
+"""benchmarks: the step-time arithmetic, the round plan, the FLOP count, the CLI, and one --quick run's JSON."""
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks import __main__ as cli
+from benchmarks.flops import model_flops
+from benchmarks.report import _target, summarise
+from benchmarks.rounds import plan_round, ratio_per_round
+from benchmarks.step_timing import throughput
+from benchmarks.suites import RATIOS, SUITES, selected_variants
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REQUIRED_RATIOS = ("train_vs_feed_dict", "train_vs_fixed_step", "input_vs_queues", "copy_vs_wholefilereader",
+                   "copy_vs_python", "startup_vs_hand_edited")
+
+
+def test_throughput_splits_first_epoch_from_steady_state():
+    # 2 steps per epoch: the first epoch (0.5 s + 0.3 s) is the warm-up, the rest is steady.
+    result = throughput([0.5, 0.3, 0.1, 0.1, 0.2], batch_size=10, steps_per_epoch=2)
+    assert result["images_per_second"] == pytest.approx(30 / 0.4)
+    assert result["first_epoch_images_per_second"] == pytest.approx(20 / 0.8)
+    assert (result["steps"], result["seconds"]) == (5, pytest.approx(1.2))
+
+
+def test_throughput_within_one_epoch_drops_only_the_first_step():
+    result = throughput([1.0, 0.25, 0.25], batch_size=4, steps_per_epoch=40)
+    assert result["images_per_second"] == pytest.approx(8 / 0.5)
+    assert result["first_epoch_images_per_second"] == pytest.approx(12 / 1.5)
+
+
+def test_rounds_rotate_the_order_and_quick_groups_by_tf_mode():
+    variants = selected_variants(["train_input"])
+    names = [variant.name for variant in variants]
+    assert names == ["feed_dict", "queues", "legacy_fixed_step", "migrated", "fixed_step", "peak"]
+    second = plan_round(variants, 1)
+    assert [group[0].name for group in second] == names[1:] + names[:1]
+    assert all(len(group) == 1 for group in second)
+    grouped = plan_round(variants, 0, group_by_mode=True)
+    assert [[variant.mode for variant in group] for group in grouped] == [["tf1"] * 3, ["tf2"] * 3]
+
+
+def test_mixed_precision_variant_only_on_request():
+    assert "migrated_bfloat16" not in [variant.name for variant in selected_variants()]
+    assert "migrated_bfloat16" in [variant.name for variant in selected_variants(mixed_precision=True)]
+
+
+def test_model_flops_count_the_cnn_layers():
+    flops = model_flops()
+    assert flops["conv"] == 2 * 28 * 28 * 32 * 25 == 1_254_400
+    assert flops["dense_hidden"] == 2 * 6272 * 500 + 500
+    assert flops["training_per_image"] == 3 * flops["forward_per_image"] == 22_685_994
+
+
+def test_ratios_are_per_round_and_targets_know_their_direction():
+    assert ratio_per_round([{"x": 6.0}, {"x": 9.0}], [{"x": 3.0}, {"x": 3.0}], "x") == [2.0, 3.0]
+    assert summarise([3.0, 1.0, 2.0]) == {"median": 2.0, "min": 1.0, "max": 3.0, "rounds": [3.0, 1.0, 2.0]}
+    assert _target(RATIOS["startup_vs_hand_edited"], 1.04)["met"] is True
+    assert _target(RATIOS["startup_vs_hand_edited"], 1.06)["met"] is False
+    assert _target(RATIOS["input_vs_queues"], 2.9)["met"] is False
+
+
+def test_unknown_suite_is_a_one_line_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--only", "nope"])
+    assert exit_info.value.code == 2
+    message = capsys.readouterr().err.strip()
+    assert message.startswith("ERROR argument --only: invalid choice: 'nope'") and "; available: " in message
+    assert "\n" not in message
+
+
+@pytest.fixture(scope="module")
+def quick_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench") / "out.json"
+    completed = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--json", str(out)],
+                               cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return json.loads(out.read_text()), completed.stdout
+
+
+def test_quick_run_reports_every_ratio_with_its_target(quick_report):
+    report, table = quick_report
+    assert set(REQUIRED_RATIOS) <= set(report["ratios"])
+    assert set(report["targets"]) == set(REQUIRED_RATIOS)
+    for key in REQUIRED_RATIOS:
+        assert math.isfinite(report["ratios"][key]) and report["ratios"][key] > 0
+        assert report["targets"][key]["value"] == report["ratios"][key]
+        assert key in table
+
+
+def test_quick_run_ratio_is_the_ratio_of_its_variants(quick_report):
+    report, _ = quick_report
+    variants = report["variants"]
+    migrated, legacy = (variants[f"train_input.{name}"]["images_per_second"]["median"]
+                        for name in ("migrated", "feed_dict"))
+    assert report["ratios"]["train_vs_feed_dict"] == pytest.approx(migrated / legacy, rel=1e-12)
+    runner, edited = (variants[f"startup.{name}"]["seconds"]["median"] for name in ("runner", "hand_edited"))
+    assert report["ratios"]["startup_vs_hand_edited"] == pytest.approx(runner / edited, rel=1e-12)
+
+
+def test_quick_run_json_structure(quick_report):
+    report, _ = quick_report
+    assert report["settings"] == {"rounds": 1, "quick": True, "only": sorted(SUITES), "mixed_precision": False}
+    assert set(report["machine"]) >= {"cpu_model", "cores", "tensorflow", "load_average_at_start"}
+    assert report["date"][:2] == "20" and report["model_flops"]["training_per_image"] == 22_685_994
+    expected = {variant.qualified for variant in selected_variants()}
+    assert set(report["variants"]) == expected
+    for name, summary in report["variants"].items():
+        main = summary[summary["metric"]]
+        assert main["min"] <= main["median"] <= main["max"] and len(main["rounds"]) == 1, name
+    for name in ("feed_dict", "queues", "migrated", "fixed_step"):
+        train = report["variants"][f"train_input.{name}"]
+        assert 0 < train["share_of_peak"]["median"] and 0 <= train["test_accuracy"]["median"] <= 1
