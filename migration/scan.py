@@ -65,7 +65,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_args(argv):
-    parser = _Parser(prog="python -m migration.scan", description="Find the TF1 idioms a TF2 port must change.")
+    parser = _Parser(prog="python -m migration.scan", description="Find the TF1 idioms a TF2 port must change.",
+                     allow_abbrev=False)
     parser.add_argument("paths", nargs="*", metavar="PATH", help=".py files, .ipynb notebooks or folders")
     parser.add_argument("--json", action="store_true", help="print the JSON document (schema in the module docs)")
     parser.add_argument("--fail-on", metavar="SEVERITY", help="exit 1 if a finding is at or above SEVERITY "

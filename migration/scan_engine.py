@@ -70,10 +70,14 @@ def _recursion_limit(limit):
         sys.setrecursionlimit(old)
 
 
-def syntax_finding(why, line, col, cell=None):
+_PY_COMPILE_FIX = "fix the syntax (python -m py_compile FILE shows it)"
+
+
+def syntax_finding(why, line, col, cell=None, fix=_PY_COMPILE_FIX):
+    """The finding for source that does not parse (the scan goes on with the next file or cell)."""
+    unscanned = f"code cell {cell}" if cell else "the file"
     return Finding(line, col, ERROR, "syntax", "", "syntax",
-                   f"does not parse: {why}; the file was not scanned for TF1 idioms; "
-                   "fix the syntax (python -m py_compile FILE shows it)", cell=cell)
+                   f"does not parse: {why}; {unscanned} was not scanned for TF1 idioms; {fix}", cell=cell)
 
 
 def scan_file(path, target=DEFAULT_TARGET):
@@ -84,7 +88,8 @@ def scan_file(path, target=DEFAULT_TARGET):
     """
     source = scan_sources.read_source(path)
     if source.unreadable:
-        return FileResult(path, [syntax_finding(source.unreadable, source.unreadable_line, 1)])
+        return FileResult(path, [syntax_finding(source.unreadable, source.unreadable_line, 1,
+                                                fix="re-save it from Jupyter")])
     return FileResult(path, scan_units(source.units, target, SiblingExports(path)))
 
 

@@ -112,8 +112,7 @@ def read_source(path):
         return SourceFile(path, unreadable=f"not a Jupyter notebook (invalid JSON: {error.msg})",
                           unreadable_line=error.lineno)
     except (KeyError, TypeError):
-        return SourceFile(path, unreadable="not a Jupyter notebook in nbformat 4 (no top-level `cells` list); "
-                                           "re-save it with a current Jupyter")
+        return SourceFile(path, unreadable="not a Jupyter notebook in nbformat 4 (no top-level `cells` list)")
     code_cells = [cell for cell in cells if isinstance(cell, dict) and cell.get("cell_type") == "code"]
     return SourceFile(path, [SourceUnit(python_of_cell(cell.get("source", "")), number)
                              for number, cell in enumerate(code_cells, start=1)])

@@ -131,6 +131,17 @@ def test_unparsable_files_are_findings_and_the_scan_goes_on(tmp_path, capsys):
     assert f"  {tmp_path / 'c_ok.py'}: runs under tf1compat as is" in out
 
 
+def test_a_broken_notebook_cell_is_a_finding_and_the_other_cells_are_scanned(tmp_path):
+    cells = [{"cell_type": "code", "source": source} for source in
+             ("import tensorflow as tf", "def f(:", "tf.Session()")]
+    (tmp_path / "nb.ipynb").write_text(json.dumps({"cells": cells, "nbformat": 4}))
+    result = scan_file(str(tmp_path / "nb.ipynb"))
+    assert [(f.cell, f.line, f.category, f.symbol) for f in result.findings] == [
+        (2, 1, "syntax", ""), (3, 1, "session", "tf.Session")]
+    assert "code cell 2 was not scanned" in result.findings[0].message
+    assert scan_report.verdict(result).explain() == "not checked: it does not parse (cell 2 line 1)"
+
+
 def test_ipython_lines_become_pass_and_non_python_cell_magics_are_skipped():
     assert scan_sources.python_of_cell(["%%time\n", "x = 1\n", "  !ls\n", "tf.Session??"]) == (
         "pass\nx = 1\n  pass\npass")
