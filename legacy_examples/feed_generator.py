@@ -88,8 +88,8 @@ def train(train_set, test_set, batch_size=64, num_epochs=5, learning_rate=0.1, s
         history["initial_variables"] = export_weights(sess)
         history["initial_logits"] = sess.run(model["logits"], {model["x"]: test_set[0]})
         for x_batch, y_batch in batch_iter(*train_set, batch_size, num_epochs, shuffle, seed):
-            feed = {model["x"]: x_batch, model["y"]: y_batch}
-            _, loss, accuracy = sess.run([model["train_op"], model["loss"], model["accuracy"]], feed)
+            feed_dict = {model["x"]: x_batch, model["y"]: y_batch}
+            _, loss, accuracy = sess.run([model["train_op"], model["loss"], model["accuracy"]], feed_dict=feed_dict)
             history["losses"].append(loss)
             step = len(history["losses"])
             if display_step and step % display_step == 0:
