@@ -228,15 +228,20 @@ TABLE = {
 def lookup(name):
     """The entry for TF1 name ``name`` (relative to ``tf``), or ``None``.
 
-    An exact key wins; otherwise the nearest ``prefix.*`` wildcard above it.
+    An exact key wins; otherwise the nearest ancestor that is a provided module
+    (its shim answers for the names below it) or a ``prefix.*`` wildcard.
     """
     if name in TABLE:
         return TABLE[name]
     parts = name.split(".")
     for cut in range(len(parts) - 1, 0, -1):
-        entry = TABLE.get(".".join(parts[:cut]) + ".*")
-        if entry is not None:
-            return entry
+        prefix = ".".join(parts[:cut])
+        ancestor = TABLE.get(prefix)
+        if ancestor is not None and ancestor.kind == "provided":
+            return ancestor
+        wildcard = TABLE.get(prefix + ".*")
+        if wildcard is not None:
+            return wildcard
     return None
 
 

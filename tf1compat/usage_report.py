@@ -9,10 +9,12 @@ _sites = collections.defaultdict(set)  # TF1 name -> {(file, line)}
 _entries = {}  # TF1 name -> its api_table.Entry
 
 
-def record(name):
-    """Count one look-up of ``tf.<name>`` if the table knows it."""
-    entry = api_table.TABLE.get(name)
+def record(name, entry=None):
+    """Count one look-up of ``tf.<name>`` if the table knows it (or ``entry`` says what it is)."""
+    entry = entry or api_table.TABLE.get(name)
     if entry is None:
+        if api_table.is_namespace(name):
+            return  # a step towards a provided name, e.g. `contrib.seq2seq` of `.sequence_loss`
         entry = api_table.lookup(name)
         if entry is None or entry.kind != "removed":
             return

@@ -30,7 +30,7 @@ def contrib_module_hooks(path, module_name, provided):
         if entry is None or entry.kind != "removed":
             entry = api_table.removed(_NOT_PROVIDED.format(path=path), shim_entry.category,
                                       shim_entry.tf2, shim_entry.example)
-        usage_report.record(full_name)
+        usage_report.record(full_name, entry)
         # depth 2: error_for <- this __getattr__ <- the code that wrote the name.
         error = error_for(f"tf.{full_name}", entry.reason, entry.tf2, entry.example, depth=2)
         raise error
