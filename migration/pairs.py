@@ -64,8 +64,8 @@ PAIRS = {pair.name: pair for pair in (
             ("except tf.errors.OutOfRangeError", "the for loop ends with the dataset"),
             ("tf.local_variables_initializer() (epoch counter)", "nothing: tf.data counts epochs"),
             ("sess.run(value)", "eager tensor .numpy()"),
-            ("one file per sess.run", "map(num_parallel_calls=4).batch(64).prefetch(2), autotune off"),
-            ("a write per loop step", "writes in a ThreadPoolExecutor (temporary name + os.replace)"),
+            ("tf.WholeFileReader: one file per sess.run, written from Python",
+             "read_file + write_file inside Dataset.map(num_parallel_calls=2).batch(64), autotune off"),
         ),
     ),
     Pair(
