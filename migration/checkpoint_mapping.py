@@ -1,7 +1,6 @@
 """Infer which TF1 checkpoint variable feeds which TF2 variable: names, then shapes, then creation order."""
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 # TF1 optimizers store slots as `<variable>/<Optimizer>[_N]` and a few top-level
 # counters; none of them is part of the model.
@@ -198,7 +197,3 @@ def _rivals_hint(spec, others):
     same = [o.name for o in others if (o.shape, o.dtype) == (spec.shape, spec.dtype)]
     return f" (ambiguous: same shape as {', '.join(f'`{n}`' for n in same)}; pass name_map)" if same else ""
 
-
-def find_spec(specs, name) -> Optional[VariableSpec]:
-    """The spec called ``name`` (with or without `:0`), or None."""
-    return next((s for s in specs if name in (s.name, strip_output_index(s.name))), None)

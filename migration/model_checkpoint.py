@@ -127,10 +127,10 @@ def make_train_step(model, optimizer):
 
 
 def train(model, optimizer, batches, steps, display_step):
-    """Run ``steps`` Adam steps over ``batches``; return the loss of each step."""
+    """Run ``steps`` Adam steps over ``batches`` (a dataset or a list); return the loss of each step."""
     train_step = make_train_step(model, optimizer)
     losses = []
-    for step, (features, labels) in enumerate(batches.take(steps) if hasattr(batches, "take") else batches):
+    for step, (features, labels) in zip(range(steps), batches):
         loss, acc = train_step(features, labels)
         losses.append(float(loss))
         if (step + 1) % display_step == 0 or step == 0:
