@@ -22,7 +22,8 @@ COLUMNS = ("x1", "x2", "x3", "x4", "label")
 RECORD_DEFAULTS = [[0.0], [0.0], [0.0], [0.0], [0]]  # an empty field takes its column's default
 NUM_FEATURES = 4
 NUM_CLASSES = 3
-FLOAT_FIELD = r"\s*([-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)?\s*"  # what decode_csv reads as a float (or empty)
+# A decimal float, inf or nan (decode_csv reads these), or empty; stricter than decode_csv on hex.
+FLOAT_FIELD = r"(?i)\s*([-+]?((\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan))?\s*"
 INT_FIELD = r"\s*([-+]?\d+)?\s*"
 FIELD_PATTERNS = (FLOAT_FIELD,) * NUM_FEATURES + (INT_FIELD,)
 CENTERS_SEED = 1234

@@ -83,10 +83,11 @@ def write_csv(folder, name, lines):
 
 
 def test_csv_dataset_decodes_rows_in_order_with_defaults(tmp_path):
-    write_csv(tmp_path, "t.csv", ["1.5,-2,3e-1,4,2", "0.25,,7,.5,1", " 1 ,2,3,4, 0"])
+    write_csv(tmp_path, "t.csv", ["1.5,-2,3e-1,4,2", "0.25,,7,.5,1", " 1 ,2,3,4, 0", "NaN,-inf,1E2,+.5,-1"])
     features, labels = csv_reader.read_table(str(tmp_path / "t.csv"))
-    np.testing.assert_array_equal(features, np.array([[1.5, -2, 0.3, 4], [0.25, 0, 7, 0.5], [1, 2, 3, 4]], np.float32))
-    assert labels.tolist() == [2, 1, 0] and labels.dtype == np.int32
+    expected = [[1.5, -2, 0.3, 4], [0.25, 0, 7, 0.5], [1, 2, 3, 4], [np.nan, -np.inf, 100, 0.5]]
+    np.testing.assert_array_equal(features, np.array(expected, np.float32))
+    assert labels.tolist() == [2, 1, 0, -1] and labels.dtype == np.int32
 
 
 def test_sample_csv_is_deterministic(tmp_path):
