@@ -76,9 +76,12 @@ def convert_checkpoint(path, model, out_dir, name_map=None, include_optimizer=Fa
     report = restore_tf1_checkpoint(model, path, name_map=name_map, strict=True,
                                     include_optimizer=include_optimizer)
     checkpoint = tf.train.Checkpoint(**{CHECKPOINT_ROOT: model})
-    # The manager numbers saves (ckpt-1, ckpt-2, ...), so converting twice loses nothing.
     manager = tf.train.CheckpointManager(checkpoint, out_dir, max_to_keep=None)
-    return report, manager.save()
+    # Number after the newest save in out_dir (a fresh Checkpoint would count from 1 again
+    # and overwrite ckpt-1), so converting twice loses nothing.
+    latest = manager.latest_checkpoint
+    number = int(latest.rpartition("-")[2]) + 1 if latest else 1
+    return report, manager.save(checkpoint_number=number)
 
 
 class _Parser(argparse.ArgumentParser):

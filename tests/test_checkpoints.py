@@ -223,6 +223,9 @@ def test_convert_writes_a_tf2_checkpoint_that_restores(tf1_checkpoint, tmp_path,
     tf.train.Checkpoint(model=restored).read(tf.train.latest_checkpoint(out)).assert_existing_objects_matched()
     np.testing.assert_array_equal(restored.kernel_2.numpy(), TF1_VALUES["model/dense_2_vars/weights:0"])
     assert f"wrote TF2 checkpoint `{out}/ckpt-1`" in capsys.readouterr().out
+    assert checkpoints.main(["convert", tf1_checkpoint, "--model", f"{__name__}:small_model", "--out", out]) == 0
+    assert f"wrote TF2 checkpoint `{out}/ckpt-2`" in capsys.readouterr().out  # the first one is kept
+    assert sorted(name for name in os.listdir(out) if name.endswith(".index")) == ["ckpt-1.index", "ckpt-2.index"]
 
 
 @pytest.mark.parametrize("argv, code, message", [
