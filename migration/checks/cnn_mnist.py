@@ -11,8 +11,8 @@ INFERENCE_IMAGES = 256
 KEEP_PROB = 0.85
 # Kept fraction of ~60k positive hidden units: binomial sd ~0.0015, so 0.01 is ~7 sd.
 FRACTION_ATOL = 0.01
-# One float32 ulp of 1/p: keep_prob fed as a float32 tensor gives float32(1)/float32(p),
-# a Python rate gives float32(1/p); the two may differ in the last bit.
+# Kept units are hidden / p up to float32 rounding: a keep_prob tensor divides by p (TF1
+# graph: x / (1 - (1 - p))), a Python rate multiplies by float32(1 / p); either is within 2^-23.
 SCALE_RTOL = 1.2e-7
 
 
@@ -70,11 +70,11 @@ def _train(model, weights, batches):
 
 
 def _compare_dropout(report, legacy_hidden, legacy_dropped, hidden):
-    """keep_prob=p (legacy graph) vs rate=1-p (TF2): kept fraction and the scale of kept units.
+    """keep_prob=p (legacy graph) vs rate=1-p (TF2): the kept fraction and the scale of kept units.
 
-    The masks are random on both sides, so the fractions are compared with p within
-    FRACTION_ATOL, and the kept units must be exactly ``hidden * scale`` for one scale
-    close to 1/p on each side.
+    The masks are random on both sides, so each side's kept fraction (among units that
+    are non-zero before dropout) is compared with p within FRACTION_ATOL, and each kept
+    unit with hidden / p within float32 rounding.
     """
     tf.random.set_seed(SEED)
     dropped = tf.nn.dropout(hidden, rate=1.0 - KEEP_PROB).numpy()
@@ -82,14 +82,5 @@ def _compare_dropout(report, legacy_hidden, legacy_dropped, hidden):
         active = before > 0
         kept = after[active] != 0
         report.compare(f"{side}: kept fraction vs p={KEEP_PROB}", KEEP_PROB, kept.mean(), rtol=0, atol=FRACTION_ATOL)
-        report.compare(f"{side}: scale of kept units vs 1/p", 1.0 / KEEP_PROB,
-                       _exact_scale(before[active][kept], after[active][kept]), rtol=SCALE_RTOL, atol=0)
-
-
-def _exact_scale(before, after):
-    """The float32 ``s`` with ``after == before * s`` for every unit, or NaN if there is none."""
-    candidates, counts = np.unique(after / before, return_counts=True)
-    for candidate in candidates[np.argsort(-counts)][:3]:  # the true scale is the commonest ratio
-        if np.array_equal(before * np.float32(candidate), after):
-            return float(candidate)
-    return float("nan")
+        report.compare(f"{side}: kept units vs hidden / p", before[active][kept].astype(np.float64) / KEEP_PROB,
+                       after[active][kept], rtol=SCALE_RTOL, atol=0)
