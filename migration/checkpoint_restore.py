@@ -113,22 +113,24 @@ def open_checkpoint(path):
 
 
 def checkpoint_variables(reader, prefix):
-    """``VariableSpec`` list of the checkpoint, in creation order when its ``.meta`` graph says it."""
+    """``(specs, ordered)``: the checkpoint's ``VariableSpec`` list and whether it is in creation order.
+
+    Creation order comes from the ``.meta`` graph Saver writes next to the checkpoint;
+    without it (or if it does not name every variable) the specs are in natural name order.
+    """
     shapes = reader.get_variable_to_shape_map()
     dtypes = reader.get_variable_to_dtype_map()
+    names = [name for name in shapes if name != OBJECT_GRAPH_KEY]
     order = _creation_order(prefix + ".meta")
-    ranked = sorted(shapes, key=lambda name: (order.get(strip_output_index(name), len(order)), _natural(name)))
+    ranked = sorted(names, key=lambda name: (order.get(strip_output_index(name), len(order)), _natural(name)))
+    ordered = bool(names) and all(strip_output_index(name) in order for name in names)
     return [VariableSpec(name, tuple(shapes[name]), dtypes[name].name, rank)
-            for rank, name in enumerate(ranked) if name != OBJECT_GRAPH_KEY]
+            for rank, name in enumerate(ranked)], ordered
 
 
 def is_object_based(reader):
     """True for a TF2 ``tf.train.Checkpoint`` (object graph), not a TF1 Saver checkpoint."""
     return reader.has_tensor(OBJECT_GRAPH_KEY)
-
-
-def has_creation_order(prefix):
-    return bool(_creation_order(prefix + ".meta"))
 
 
 def _creation_order(meta_path):
@@ -162,7 +164,7 @@ def model_variables(obj):
 
     ``ordered`` tells whether the specs' ``order`` is creation order: Keras lists weights
     in creation order; a ``tf.Module`` sorts them by attribute name, so their creation
-    counters (``_unique_id``) are used when present.
+    counters (``_unique_id``) are used when present; a dict or list counts in its own order.
     """
     if isinstance(obj, dict):
         named = list(obj.items())
@@ -227,8 +229,9 @@ def restore_tf1_checkpoint(obj, ckpt_path, name_map=None, strict=True, include_o
     specs, variables, ordered = model_variables(obj)
     by_name = {spec.name: variable for spec, variable in zip(specs, variables)}
     name_map = {key: _target_name(value, specs, variables) for key, value in (name_map or {}).items()}
-    mapping = infer_mapping(checkpoint_variables(reader, prefix), specs, name_map, include_optimizer,
-                            orders_known=ordered and has_creation_order(prefix))
+    checkpoint, checkpoint_ordered = checkpoint_variables(reader, prefix)
+    mapping = infer_mapping(checkpoint, specs, name_map, include_optimizer,
+                            orders_known=ordered and checkpoint_ordered)
     if mapping.problems and strict:
         raise CheckpointMismatchError(prefix, mapping.problems)
     values = [(by_name[m.target.name], reader.get_tensor(m.source.name)) for m in mapping.matches]

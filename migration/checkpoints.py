@@ -51,7 +51,7 @@ def inspect_checkpoint(path):
         CheckpointNotFoundError, NotACheckpointError: the checkpoint cannot be read.
     """
     reader, prefix = open_checkpoint(path)
-    specs = checkpoint_variables(reader, prefix)
+    specs, _ = checkpoint_variables(reader, prefix)
     kind = "TF2 object-based checkpoint" if is_object_based(reader) else "TF1 Saver checkpoint"
     slots = sum(is_optimizer_slot(spec.name) for spec in specs)
     values = sum(int(np.prod(spec.shape, dtype=np.int64)) for spec in specs)

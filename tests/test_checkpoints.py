@@ -190,6 +190,16 @@ def test_creation_order_from_the_meta_graph(tmp_path):
     assert {m.how for m in report.matches} == {"creation order"}
 
 
+def test_a_meta_graph_that_misses_a_variable_gives_no_creation_order(tmp_path):
+    values = {"layer_a/w": np.full((8, 8), 1.0, np.float32), "layer_b/w": np.full((8, 8), 2.0, np.float32)}
+    prefix = write_tf1_checkpoint(str(tmp_path / "renamed.ckpt"), values, creation_order=["layer_b/w", "other"])
+    first, second = tf.Variable(tf.zeros([8, 8]), name="p"), tf.Variable(tf.zeros([8, 8]), name="q")
+    with pytest.raises(CheckpointMismatchError) as caught:
+        restore_tf1_checkpoint([first, second], prefix)
+    assert [p.kind for p in caught.value.problems] == ["missing", "missing", "unexpected", "unexpected"]
+    assert first.numpy().sum() == 0 and second.numpy().sum() == 0
+
+
 def test_tf2_checkpoint_is_refused_with_the_right_advice(tmp_path):
     path = tf.train.Checkpoint(v=tf.Variable(1.0)).write(str(tmp_path / "tf2" / "ckpt"))
     with pytest.raises(NotACheckpointError, match="TF2 object-based checkpoint.*tf.train.Checkpoint"):
