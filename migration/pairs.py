@@ -70,21 +70,30 @@ PAIRS = {pair.name: pair for pair in (
     ),
     Pair(
         name="cnn_mnist",
-        description="keep_prob-dropout CNN on MNIST with placeholders and a Session -> tf.function train step, Keras Adam",
-        compares=("variable names and shapes", "inference logits", "training losses"),
+        description="keep_prob-dropout CNN on MNIST with placeholders and a Session -> tf.data, a tf.function train step, Keras Adam",
+        compares=("variable names and shapes", "inference logits", "hidden layer",
+                  "dropout kept fraction and kept units (keep_prob vs rate)", "training losses", "weights after N steps"),
         rtol=_RTOL, atol=_ATOL,
-        randomness="weights exported from the legacy graph and assigned; dropout off (keep_prob 1.0 / rate 0) "
-                   "or the same mask injected; the same batches fed on both sides",
+        randomness="weights exported from the legacy graph and assigned; the same batches fed on both sides with "
+                   "dropout off (keep_prob 1.0 / rate 0); dropout masks stay random on both sides and are compared "
+                   "by kept fraction (within 0.01 of p) and kept units (hidden / p to float32 rounding)",
         idioms=(
             ("tf.placeholder x, y", "arguments of the tf.function train_step"),
-            ("keep_prob placeholder, tf.nn.dropout(h, keep_prob)", "tf.nn.dropout(h, rate=1 - keep_prob) / Dropout(rate)"),
-            ("tf.Variable(tf.random_normal(...))", "tf.Variable(tf.random.normal(...)) in a tf.Module / Keras layer"),
+            ("keep_prob placeholder, tf.nn.dropout(h, keep_prob)", "tf.nn.dropout(h, rate=1 - keep_prob)"),
+            ("tf.set_random_seed(seed)", "tf.random.set_seed(seed); weights from tf.random.Generator.from_seed(seed)"),
+            ("tf.Variable(tf.random_normal(...))", "tf.Variable(generator.normal(...)) in a tf.Module"),
             ("tf.nn.softmax_cross_entropy_with_logits_v2", "tf.nn.softmax_cross_entropy_with_logits"),
-            ("tf.train.AdamOptimizer(1e-3).minimize(loss)", "tf.keras.optimizers.Adam(1e-3) + tf.GradientTape"),
+            ("tf.train.AdamOptimizer(1e-3).minimize(loss)",
+             "FusedAdam (a tf.keras.optimizers.Adam on TF1's ApplyAdam kernel, epsilon 1e-8) + tf.GradientTape"),
+            ("tf.Session()", "eager execution: no session"),
             ("sess.run([train_op, loss], feed_dict=...)", "loss = train_step(x, y)"),
-            ("input_data.read_data_sets + next_batch", "tf.data.Dataset.from_tensor_slices(...).shuffle().batch()"),
+            ("input_data.read_data_sets + next_batch",
+             "in-memory tensors; Dataset.range(n).shuffle().repeat().batch() + tf.gather"),
+            ("tf.summary.scalar + merge_all + writer.add_summary", "tf.summary.scalar(...) under writer.as_default(step=step)"),
             ("tf.summary.FileWriter", "tf.summary.create_file_writer"),
             ("tf.global_variables_initializer()", "nothing: variables are initialised when created"),
+            ("variable.load(value, sess)", "variable.assign(value)"),
+            ("plt.show()", "Figure().savefig(path): nothing to show, no pyplot"),
         ),
     ),
     Pair(

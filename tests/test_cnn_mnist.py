@@ -16,7 +16,7 @@ METRICS = re.compile(r"^Step (\d+), Minibatch Loss= (\d+\.\d{4}), Training Accur
                      r"Test Accuracy= ([01]\.\d{3})$", re.MULTILINE)
 FINISHED = re.compile(r"^Optimization Finished! Testing Accuracy= ([01]\.\d{3}), wall time \d+\.\d s$", re.MULTILINE)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-# 20 steps of 64 images: both sides reached 0.83-0.87 test accuracy with seed 1 (chance is 0.10).
+# 20 steps of 64 images, seed 1: legacy 0.839, migrated 0.794 test accuracy (chance is 0.10).
 SHORT_RUN = ["--steps", "20", "--batch-size", "64", "--display-step", "10", "--seed", "1"]
 SHORT_RUN_MIN_ACCURACY = 0.7
 
