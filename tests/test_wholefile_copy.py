@@ -1,10 +1,13 @@
 """wholefile_copy, both sides: the 15-file main job, byte-identical and in epoch order, and its faults."""
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
+from migration import equivalence
 from migration import wholefile_copy as migrated
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -52,28 +55,46 @@ def test_main_job_writes_15_files_in_epoch_order_byte_identical(main_job):
     assert "wrote 15 files to read/ (3 images x 5 epochs)" in completed.stdout
 
 
-def test_legacy_refuses_to_overwrite_then_overwrites_when_asked(main_job):
+def test_legacy_refuses_to_overwrite(main_job):
     folder, _ = main_job
     target = folder / "read" / "test_0.jpg"
     target.write_bytes(b"keep me")
     refused = run_legacy(cwd=folder)
     assert refused.returncode == 2
-    assert refused.stderr.strip().splitlines()[-1].startswith("ERROR `read/test_0.jpg` already exists (15 of the 15")
-    assert "--overwrite" in refused.stderr
+    assert refused.stderr.strip().splitlines()[-1] == (
+        "ERROR `read/test_0.jpg` already exists (15 of the 15 outputs do); nothing was written; "
+        "pass --overwrite to replace them or choose another --out-dir")
     assert target.read_bytes() == b"keep me"
-    replaced = run_legacy("--overwrite", cwd=folder)
-    assert replaced.returncode == 0, replaced.stderr[-3000:]
-    assert target.read_bytes() == contents(folder / "read" / "samples" / "A.jpg")
+
+
+def test_legacy_overwrites_when_asked_and_a_missing_input_writes_nothing(main_job):
+    folder, _ = main_job
+    (folder / "read" / "test_0.jpg").write_bytes(b"stale")
+    missing_input = ["read/samples/A.jpg", "missing.jpg", "--out-dir", "fresh"]
+    # One TF1 process for both runs: main(argv) returns the exit code.
+    codes = equivalence.run_legacy_many(LEGACY, [("main", (missing_input,)), ("main", (["--overwrite"],))], cwd=folder)
+    assert codes == [2, 0]
+    assert not (folder / "fresh").exists()
+    samples = [contents(folder / "read" / "samples" / f"{letter}.jpg") for letter in "ABC"]
+    assert outputs_of(folder / "read") == samples * 5
     assert no_temporary_files(folder / "read")
 
 
-def test_legacy_missing_input_writes_nothing(tmp_path):
-    (tmp_path / "a.jpg").write_bytes(b"\xff\xd8a")
-    completed = run_legacy("a.jpg", "missing.jpg", "--out-dir", "out", cwd=tmp_path)
-    assert completed.returncode == 2
-    assert completed.stderr.strip().splitlines()[-1] == (
-        "ERROR `missing.jpg`: no such file; nothing was written; check the file list")
-    assert not (tmp_path / "out").exists()
+def test_legacy_interrupted_run_leaves_only_complete_files(main_job, tmp_path):
+    samples = [str(main_job[0] / "read" / "samples" / f"{letter}.jpg") for letter in "ABC"]
+    env = dict(os.environ, PYTHONPATH=REPO)
+    process = subprocess.Popen([sys.executable, "-m", "tf1compat", LEGACY, *samples, "--num-epochs", "100000"],
+                               cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        while process.poll() is None and len(os.listdir(tmp_path / "read") if (tmp_path / "read").exists() else []) < 30:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)  # Ctrl-C in the middle of the copy loop
+        assert process.wait(timeout=60) == 130, process.stderr.read()[-2000:]
+    finally:
+        process.kill()
+    written = os.listdir(tmp_path / "read")
+    assert 30 <= len(written) < 300000 and no_temporary_files(tmp_path / "read")
+    assert outputs_of(tmp_path / "read") == [contents(samples[index % 3]) for index in range(len(written))]
 
 
 def make_files(folder, count=3):
