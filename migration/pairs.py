@@ -66,7 +66,7 @@ PAIRS = {pair.name: pair for pair in (
             ("tf.local_variables_initializer() (epoch counter)", "nothing: tf.data counts epochs"),
             ("sess.run(value)", "eager tensor .numpy()"),
             ("tf.WholeFileReader: one file per sess.run, written from Python",
-             "read_file + write_file inside Dataset.map(num_parallel_calls=2).batch(64), autotune off"),
+             "read_file + write_file inside Dataset.map(num_parallel_calls=4).batch(64), autotune off"),
         ),
     ),
     Pair(

@@ -18,7 +18,7 @@ import tensorflow as tf
 # Setup
 SAMPLE_COLOURS = {"A": (200, 40, 40), "B": (40, 160, 60), "C": (40, 70, 200)}
 READ_BATCH = 64  # files per iterator step: amortises the per-step Python cost
-PARALLEL_COPIES = 2  # one per core here
+PARALLEL_COPIES = 4  # more than the 2 cores: each copy mostly waits on file creation
 
 
 class CopyError(Exception):
