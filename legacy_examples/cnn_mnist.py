@@ -141,19 +141,26 @@ def plot_history(history, figures_dir):
     plt.show()
 
 
+def run(flags):
+    """Train as the command line asks, in a fresh graph; return the history (the batch-size study calls this)."""
+    with tf.Graph().as_default():
+        mnist = read_data(flags.data_dir, flags.seed)
+        graph = build_graph(flags.learning_rate, flags.seed)
+        writers = {split: tf.summary.FileWriter(os.path.join(flags.logdir, split)) for split in ("train", "test")}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            history = train(sess, graph, lambda: mnist.train.next_batch(flags.batch_size),
+                            (mnist.test.images, mnist.test.labels), flags.steps, flags.display_step,
+                            flags.keep_prob, writers)
+        for writer in writers.values():
+            writer.close()
+    return history
+
+
 def main(argv=None):
     flags = parse_args(argv)
-    mnist = read_data(flags.data_dir, flags.seed)
-    graph = build_graph(flags.learning_rate, flags.seed)
-    writers = {split: tf.summary.FileWriter(os.path.join(flags.logdir, split)) for split in ("train", "test")}
     started = time.time()
-    with tf.Session() as sess:
-        sess.run(tf.global_variables_initializer())
-        history = train(sess, graph, lambda: mnist.train.next_batch(flags.batch_size),
-                        (mnist.test.images, mnist.test.labels), flags.steps, flags.display_step,
-                        flags.keep_prob, writers)
-    for writer in writers.values():
-        writer.close()
+    history = run(flags)
     print("Optimization Finished! Testing Accuracy= {:.3f}, wall time {:.1f} s".format(
         history["test_accuracy"][-1], time.time() - started))
     plot_history(history, flags.figures_dir)

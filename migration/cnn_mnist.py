@@ -255,23 +255,29 @@ def plot_history(history, figures_dir):
     return paths
 
 
-def main(argv=None):
-    flags = parse_args(argv)
+def run(flags, log=print):
+    """Train as the command line asks; return the ``History`` (the batch-size study calls this)."""
     tf.random.set_seed(flags.seed)
-    try:
-        train_images, train_labels, test_images, test_labels = load_mnist(flags.data_dir)
-    except (input_data.MNISTFormatError, ValueError) as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+    train_images, train_labels, test_images, test_labels = load_mnist(flags.data_dir)
     batches = make_dataset(train_images, train_labels, flags.batch_size, seed=flags.seed)
     model = ConvNet(seed=flags.seed)
     train_step = make_train_step(model, make_optimizer(model, flags.learning_rate), rate=1.0 - flags.keep_prob)
     writers = {split: tf.summary.create_file_writer(os.path.join(flags.logdir, split)) for split in ("train", "test")}
-    started = time.perf_counter()
     history = train(model, train_step, batches, (tf.constant(test_images), tf.constant(test_labels)),
-                    flags.steps, flags.display_step, writers, log=_print_flushed)
+                    flags.steps, flags.display_step, writers, log)
     for writer in writers.values():
         writer.close()
+    return history
+
+
+def main(argv=None):
+    flags = parse_args(argv)
+    started = time.perf_counter()
+    try:
+        history = run(flags, log=_print_flushed)
+    except input_data.MNISTFormatError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
     print("Optimization Finished! Testing Accuracy= {:.3f}, wall time {:.1f} s".format(
         history.test_accuracy[-1], time.perf_counter() - started))
     plot_history(history, flags.figures_dir)

@@ -156,3 +156,16 @@ def test_train_returns_per_step_history_and_repeats_under_a_seed():
     assert first.display_steps == [1, 2, 4, 5] and len(first.test_accuracy) == 4
     assert first.loss == second.loss and first.test_accuracy == second.test_accuracy
     assert all(METRICS.match(line) for line in lines) and len(lines) == 8
+
+
+def test_a_corrupt_mnist_file_is_one_error_line_and_exit_1(tmp_path, capsys):
+    for name in migrated.input_data.FILE_NAMES:
+        source = os.path.join(migrated.input_data.EMBEDDED_DIR, name)
+        with open(source, "rb") as handle:
+            (tmp_path / name).write_bytes(handle.read())
+    (tmp_path / "train-images-idx3-ubyte.gz").write_bytes(b"not gzip at all")
+    code = migrated.main(["--data-dir", str(tmp_path), "--logdir", str(tmp_path / "logs"), "--steps", "1"])
+    error = capsys.readouterr().err
+    assert code == 1 and error.count("\n") == 1
+    assert error.startswith(f"ERROR `{tmp_path / 'train-images-idx3-ubyte.gz'}`: not a valid gzip file")
+    assert not (tmp_path / "logs").exists()
