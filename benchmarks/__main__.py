@@ -1,6 +1,6 @@
 """``python -m benchmarks``: the legacy TF1 programs vs their TF2 rewrites, side by side, ratios within rounds.
 
-    python -m benchmarks                       # every suite, 5 rounds (about 8 minutes on 2 cores)
+    python -m benchmarks                       # every suite, 3 rounds (about 10 minutes on 2 busy cores)
     python -m benchmarks --quick --json out.json
     python -m benchmarks --only train_input --rounds 3 --mixed-precision
 """
@@ -17,7 +17,7 @@ from benchmarks.rounds import BenchmarkError, run_rounds
 from benchmarks.suites import SUITES, selected_variants
 from benchmarks.usage import UsageParser
 
-FULL_ROUNDS = 5
+FULL_ROUNDS = 3
 
 
 def parse_args(argv=None):

@@ -6,6 +6,11 @@ from benchmarks.rounds import ratio_per_round
 from benchmarks.suites import PEAK_VARIANT, RATIOS, SUITES, VARIANTS
 
 
+def number(value):
+    """Thousands as whole numbers with separators, small values with 3 significant digits."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+
+
 def summarise(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "rounds": values}
 
@@ -19,7 +24,8 @@ def build_report(results, header):
     for key, ratio in RATIOS.items():
         numerator, denominator = (f"{ratio.suite}.{side}" for side in (ratio.numerator, ratio.denominator))
         if results.get(numerator) and results.get(denominator):
-            per_round = ratio_per_round(results[numerator], results[denominator], SUITES[ratio.suite].metric)
+            per_round = ratio_per_round(results[numerator], results[denominator],
+                                        ratio.metric or SUITES[ratio.suite].metric)
             report["ratio_rounds"][key] = summarise(per_round)
             report["ratios"][key] = report["ratio_rounds"][key]["median"]
             if ratio.target is not None:
@@ -69,18 +75,23 @@ def format_table(report):
         target = report["targets"].get(key)
         verdict = (f"target {target['comparison']} {target['target']:.2f}: {'met' if target['met'] else 'MISSED'}"
                    if target else "")
-        lines.append(f"  {key:32} {value:6.2f}  ({spread['min']:.2f}-{spread['max']:.2f})  {verdict}")
+        lines.append(f"  {key:44} {value:6.2f}  ({spread['min']:.2f}-{spread['max']:.2f})  {verdict}")
     if "mixed_precision" in report:
-        lines.append("mixed precision: " + ", ".join(
-            f"{precision} {values['images_per_second']:.0f} images/s, test accuracy {values['test_accuracy']:.3f}"
-            for precision, values in report["mixed_precision"].items()))
+        lines.append(mixed_precision_line(report))
     return "\n".join(lines)
+
+
+def mixed_precision_line(report):
+    return "mixed precision (migrated trainer): " + "; ".join(
+        f"{precision} {number(values['images_per_second'])} images/s, test accuracy {values['test_accuracy']:.3f}"
+        for precision, values in report["mixed_precision"].items())
 
 
 def _variant_line(summary):
     main = summary[summary["metric"]]
-    line = f"{summary['label']:42} {main['median']:10.4g}  ({main['min']:.4g}-{main['max']:.4g})"
-    extras = {"first_epoch_images_per_second": "first epoch {:.0f}", "share_of_peak": "{:.1%} of peak",
+    line = f"{summary['label']:42} {number(main['median']):>9}  ({number(main['min'])}-{number(main['max'])})"
+    extras = {"median_step_images_per_second": "median step {:.0f}",
+              "first_epoch_images_per_second": "first epoch {:.0f}", "share_of_peak": "{:.1%} of peak",
               "test_accuracy": "test acc {:.3f}", "megabytes_per_second": "{:.1f} MB/s"}
     for key, pattern in extras.items():
         if key in summary:
@@ -93,12 +104,14 @@ def format_markdown(report):
     lines = ["| suite | variant | median | min-max |", "|---|---|---|---|"]
     for name, summary in report["variants"].items():
         main = summary[summary["metric"]]
-        lines.append(f"| {name.split('.')[0]} | {summary['label']} | {main['median']:.4g} {summary['unit']} "
-                     f"| {main['min']:.4g}-{main['max']:.4g} |")
+        lines.append(f"| {name.split('.')[0]} | {summary['label']} | {number(main['median'])} {summary['unit']} "
+                     f"| {number(main['min'])}-{number(main['max'])} |")
     lines += ["", "| ratio | median | min-max | target | met |", "|---|---|---|---|---|"]
     for key, value in report["ratios"].items():
         spread, target = report["ratio_rounds"][key], report["targets"].get(key)
         goal = f"{target['comparison']} {target['target']:.2f}" if target else "—"
         met = ("yes" if target["met"] else "**no**") if target else "—"
         lines.append(f"| `{key}` | {value:.2f} | {spread['min']:.2f}-{spread['max']:.2f} | {goal} | {met} |")
+    if "mixed_precision" in report:
+        lines += ["", mixed_precision_line(report)]
     return "\n".join(lines)

@@ -70,11 +70,13 @@ def run_rounds(variants, rounds, workdir, quick, progress=None):
     for round_index in range(rounds):
         for group in plan_round(list(variants), round_index, group_by_mode=quick):
             names = [variant.qualified for variant in group]
-            if progress:
-                progress(f"round {round_index + 1}/{rounds}: {', '.join(names)}")
             syncs = any(variant.suite == "file_copy" for variant in group)
+            started = time.perf_counter()
             for name, result in run_process(names, workdir, quick, sync_first=syncs).items():
                 results[name].append(result)
+            if progress:
+                progress(f"round {round_index + 1}/{rounds}: {', '.join(names)} "
+                         f"({time.perf_counter() - started:.1f} s, load {os.getloadavg()[0]:.1f})")
     return results
 
 

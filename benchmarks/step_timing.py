@@ -1,4 +1,5 @@
 """Per-step wall times and the images/s they imply (first epoch, steady state after it)."""
+import statistics
 import time
 
 
@@ -23,6 +24,8 @@ def throughput(step_seconds, batch_size, steps_per_epoch):
     warm = step_seconds[:min(steps_per_epoch, len(step_seconds))]
     return {
         "images_per_second": batch_size * len(steady) / sum(steady),
+        # Robust to other processes stealing the CPU now and then (but also blind to periodic stalls).
+        "median_step_images_per_second": batch_size / statistics.median(steady),
         "first_epoch_images_per_second": batch_size * len(warm) / sum(warm),
         "steps": len(step_seconds),
         "batch_size": batch_size,
