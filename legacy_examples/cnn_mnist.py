@@ -10,6 +10,7 @@ accuracy; at the end it plots the loss per iteration and the accuracy curves.
     python -m tf1compat legacy_examples/cnn_mnist.py --steps 100 --batch-size 256 --seed 1
 """
 import argparse
+import json
 import os
 import sys
 import time
@@ -38,6 +39,7 @@ def parse_args(argv=None):
     parser.add_argument("--seed", type=int, default=0, help="graph-level random seed (default 0)")
     parser.add_argument("--figures-dir", default="figures", help="where the PNG plots go (default figures/)")
     parser.add_argument("--logdir", default="/tmp/cnn_mnist/logs", help="TensorBoard logs (default /tmp/cnn_mnist/logs)")
+    parser.add_argument("--history-json", help="also write the loss and accuracy history to this JSON file")
     return parser.parse_args(argv)
 
 
@@ -163,6 +165,9 @@ def main(argv=None):
     history = run(flags)
     print("Optimization Finished! Testing Accuracy= {:.3f}, wall time {:.1f} s".format(
         history["test_accuracy"][-1], time.time() - started))
+    if flags.history_json:
+        with open(flags.history_json, "w") as handle:
+            json.dump(history, handle)
     plot_history(history, flags.figures_dir)
     return 0
 

@@ -11,6 +11,7 @@ the Session disappears. Each function below is reusable (the batch-size study bu
 """
 import argparse
 import dataclasses
+import json
 import os
 import sys
 import time
@@ -53,6 +54,7 @@ def parse_args(argv=None):
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--figures-dir", default="figures", help="where the PNG plots go (default figures/)")
     parser.add_argument("--logdir", default="/tmp/cnn_mnist/logs", help="TensorBoard logs (default /tmp/cnn_mnist/logs)")
+    parser.add_argument("--history-json", help="also write the loss and accuracy history to this JSON file")
     flags = parser.parse_args(argv)
     for name in ("steps", "batch_size", "display_step"):
         if getattr(flags, name) < 1:
@@ -280,6 +282,9 @@ def main(argv=None):
         return 1
     print("Optimization Finished! Testing Accuracy= {:.3f}, wall time {:.1f} s".format(
         history.test_accuracy[-1], time.perf_counter() - started))
+    if flags.history_json:
+        with open(flags.history_json, "w") as handle:
+            json.dump(dataclasses.asdict(history), handle)  # the keys of the legacy program's dict
     plot_history(history, flags.figures_dir)
     return 0
 

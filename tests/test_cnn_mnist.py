@@ -1,4 +1,5 @@
 """cnn_mnist, both sides: the command lines' printed metrics and figures, keep_prob vs rate, Adam, tf.data."""
+import json
 import os
 import re
 import subprocess
@@ -25,7 +26,7 @@ def run(command, folder):
     """Run ``command`` in ``folder`` offline (the embedded MNIST subset), as a user would."""
     env = dict(os.environ, PYTHONPATH=REPO, TF1COMPAT_OFFLINE="1")
     flags = ["--data-dir", str(folder / "MNIST_data"), "--figures-dir", str(folder / "plots"),
-             "--logdir", str(folder / "logs")]
+             "--logdir", str(folder / "logs"), "--history-json", str(folder / "history.json")]
     completed = subprocess.run(command + SHORT_RUN + flags, capture_output=True, text=True, cwd=folder,
                                env=env, timeout=300)
     assert completed.returncode == 0, completed.stderr[-3000:]
@@ -52,6 +53,17 @@ def test_prints_metrics_at_step_1_and_every_display_step(short_run):
     assert final == rows[-1][3] >= SHORT_RUN_MIN_ACCURACY
 
 
+def test_history_json_holds_every_step_and_the_printed_accuracies(short_run):
+    _, folder, stdout = short_run
+    with open(folder / "history.json") as handle:
+        history = json.load(handle)
+    assert sorted(history) == ["display_steps", "loss", "step_seconds", "test_accuracy", "train_accuracy"]
+    assert len(history["loss"]) == len(history["step_seconds"]) == 20 and history["display_steps"] == [1, 10, 20]
+    printed = [(float(train), float(test)) for _, _, train, test in METRICS.findall(stdout)]
+    assert [(round(train, 3), round(test, 3)) for train, test in
+            zip(history["train_accuracy"], history["test_accuracy"])] == printed
+
+
 def test_saves_both_figures_and_tensorboard_logs(short_run):
     side, folder, _ = short_run
     for kind in ("loss", "accuracy"):
@@ -72,7 +84,7 @@ def test_usage_error_is_one_line_listing_the_flags(capsys):
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and error.startswith("ERROR `--keep-prob 0.0`: must be in (0, 1]")
     assert error.rstrip().endswith("available: --batch-size, --data-dir, --display-step, --figures-dir, --help, "
-                                   "--keep-prob, --learning-rate, --logdir, --seed, --steps")
+                                   "--history-json, --keep-prob, --learning-rate, --logdir, --seed, --steps")
 
 
 @pytest.mark.parametrize("keep_prob", [0.5, 0.85])
