@@ -182,3 +182,8 @@ def test_a_corrupt_mnist_file_is_one_error_line_and_exit_1(tmp_path, capsys):
     assert code == 1 and error.count("\n") == 1
     assert error.startswith(f"ERROR `{tmp_path / 'train-images-idx3-ubyte.gz'}`: not a valid gzip file")
     assert not (tmp_path / "logs").exists()
+
+
+def test_fused_adam_refuses_amsgrad_it_cannot_do():
+    with pytest.raises(ValueError, match=r"^`FusedAdam\(amsgrad=True\)`: the fused kernel has no AMSGrad"):
+        migrated.FusedAdam(amsgrad=True)
