@@ -23,13 +23,16 @@ def child_environment():
 
 
 def plan_round(variants, round_index, group_by_mode=False):
-    """The processes of one round: the variant order rotates each round so none always runs first.
+    """The processes of one round: each suite's variants back to back, reversed every other round.
 
-    With ``group_by_mode`` (``--quick``) variants of one TF mode share a process, to save
-    TensorFlow imports; otherwise each variant gets a fresh process.
+    Compared variants then run minutes apart at most, and the A B / B A alternation
+    cancels a load that drifts over a round. With ``group_by_mode`` (``--quick``)
+    variants of one TF mode share a process, to save TensorFlow imports; otherwise
+    each variant gets a fresh process.
     """
-    shift = round_index % len(variants) if variants else 0
-    order = variants[shift:] + variants[:shift]
+    suites = list(dict.fromkeys(variant.suite for variant in variants))
+    blocks = [[variant for variant in variants if variant.suite == suite] for suite in suites]
+    order = [variant for block in blocks for variant in (block[::-1] if round_index % 2 else block)]
     if not group_by_mode:
         return [[variant] for variant in order]
     modes = list(dict.fromkeys(variant.mode for variant in order))

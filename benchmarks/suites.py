@@ -44,18 +44,19 @@ MEDIAN_STEP = "median_step_images_per_second"
 TRAIN_METRICS = (MEDIAN_STEP, "first_epoch_images_per_second", "test_accuracy", "process_seconds")
 SUITES = {suite.name: suite for suite in (
     Suite("train_input", "images_per_second", "images/s", False, TRAIN_METRICS, (
-        Variant("train_input", "feed_dict", "tf1", "TF1 Session + next_batch + feed_dict"),
+        # In run order: the variants a ratio compares sit next to each other.
         Variant("train_input", "queues", "tf1", "TF1 queue runners + Coordinator"),
-        Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"),
+        Variant("train_input", "feed_dict", "tf1", "TF1 Session + next_batch + feed_dict"),
         Variant("train_input", "migrated", "tf2", "TF2 migration/cnn_mnist.py as shipped"),
+        Variant("train_input", "migrated_bfloat16", "tf2", "TF2 as shipped, bfloat16 compute", True),
         Variant("train_input", "fixed_step", "tf2", "TF2 train step, fixed in-memory batch"),
-        Variant("train_input", "migrated_bfloat16", "tf2", "TF2 as shipped, bfloat16 compute", True))),
+        Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"))),
     Suite("flops", "peak_gflops", "GFLOP/s", False, ("matmul_gflops", "conv_gflops"), (
         Variant("flops", "peak", "tf2", "float32 peak (best of matmul, 3x3 conv)"),)),
     Suite("input_only", "images_per_second", "images/s", False, ("first_epoch_images_per_second",), (
         Variant("input_only", "feed_dict", "tf1", "TF1 next_batch + feed_dict"),
-        Variant("input_only", "queues", "tf1", "TF1 queue runners + Coordinator"),
-        Variant("input_only", "tf_data", "tf2", "TF2 make_dataset (tf.data)"))),
+        Variant("input_only", "tf_data", "tf2", "TF2 make_dataset (tf.data)"),
+        Variant("input_only", "queues", "tf1", "TF1 queue runners + Coordinator"))),
     Suite("file_copy", "files_per_second", "files/s", False, ("megabytes_per_second", "process_seconds"), (
         Variant("file_copy", "legacy", "tf1", "TF1 WholeFileReader + queue"),
         Variant("file_copy", "migrated", "tf2", "TF2 tf.data + threaded writes"),

@@ -33,15 +33,16 @@ def test_throughput_within_one_epoch_drops_only_the_first_step():
     assert result["first_epoch_images_per_second"] == pytest.approx(12 / 1.5)
 
 
-def test_rounds_rotate_the_order_and_quick_groups_by_tf_mode():
-    variants = selected_variants(["train_input"])
-    names = [variant.name for variant in variants]
-    assert names == ["feed_dict", "queues", "legacy_fixed_step", "migrated", "fixed_step", "peak"]
-    second = plan_round(variants, 1)
-    assert [group[0].name for group in second] == names[1:] + names[:1]
-    assert all(len(group) == 1 for group in second)
+def test_rounds_keep_suites_together_alternate_order_and_group_by_tf_mode_when_asked():
+    variants = selected_variants(["train_input", "startup"])
+    names = [variant.qualified for variant in variants]
+    assert names == ["train_input.queues", "train_input.feed_dict", "train_input.migrated", "train_input.fixed_step",
+                     "train_input.legacy_fixed_step", "flops.peak", "startup.runner", "startup.hand_edited"]
+    first, second = ([group[0].qualified for group in plan_round(variants, index)] for index in (0, 1))
+    assert first == names
+    assert second == names[4::-1] + names[5:6] + names[:5:-1]
     grouped = plan_round(variants, 0, group_by_mode=True)
-    assert [[variant.mode for variant in group] for group in grouped] == [["tf1"] * 3, ["tf2"] * 3]
+    assert [[variant.mode for variant in group] for group in grouped] == [["tf1"] * 3, ["tf2"] * 3, ["plain"] * 2]
 
 
 def test_mixed_precision_variant_only_on_request():
