@@ -85,16 +85,14 @@ def planned_outputs(out):
     return [os.path.join(out, name) for name in names]
 
 
-def clear_or_refuse(out, overwrite):
-    """Remove an earlier study's outputs if ``overwrite``; else return an error line naming them (or None)."""
-    existing = [path for path in planned_outputs(out) if os.path.exists(path)]
-    if existing and not overwrite:
-        names = ", ".join(os.path.basename(path) for path in existing)
-        return (f"`{out}` already holds study outputs ({names}); pass --overwrite to replace them "
-                "or choose another --out")
-    for path in existing:
+def existing_outputs(out):
+    """The study outputs already in ``out`` (an earlier study's), which a new one would replace."""
+    return [path for path in planned_outputs(out) if os.path.exists(path)]
+
+
+def remove_outputs(paths):
+    for path in paths:
         shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
-    return None
 
 
 def program_flags(flags, batch_size, steps):
@@ -154,9 +152,11 @@ def write_outputs(flags, results):
 
 def main(argv=None):
     flags = parse_args(argv)
-    refusal = clear_or_refuse(flags.out, flags.overwrite)
-    if refusal:
-        print(f"ERROR {refusal}", file=sys.stderr)
+    existing = existing_outputs(flags.out)
+    if existing and not flags.overwrite:
+        names = ", ".join(os.path.basename(path) for path in existing)
+        print(f"ERROR `{flags.out}` already holds study outputs ({names}); pass --overwrite to replace them "
+              "or choose another --out", file=sys.stderr)
         return USAGE_EXIT
     quiet.set_native_log_level()
     with quiet.filtered_native_stderr():
@@ -170,6 +170,7 @@ def main(argv=None):
             raise
         print(f"ERROR {error}", file=sys.stderr)
         return 1
+    remove_outputs(existing)  # only now: a failed sweep leaves the earlier results in place
     os.makedirs(flags.out, exist_ok=True)
     for path in write_outputs(flags, results):
         say(f"wrote {path}")

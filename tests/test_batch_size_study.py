@@ -169,9 +169,12 @@ def test_overwrite_removes_only_the_study_outputs(tmp_path):
     for name in (study_outputs.CSV_NAME, study_figures.FIGURE_NAMES["loss"], "notes.txt"):
         (tmp_path / name).write_text("old")
     (tmp_path / study_outputs.TENSORBOARD_DIR / "batch_64").mkdir(parents=True)
-    assert batch_size_study.clear_or_refuse(str(tmp_path), overwrite=True) is None
+    existing = batch_size_study.existing_outputs(str(tmp_path))
+    assert sorted(os.path.basename(path) for path in existing) == sorted(
+        [study_outputs.CSV_NAME, study_figures.FIGURE_NAMES["loss"], study_outputs.TENSORBOARD_DIR])
+    batch_size_study.remove_outputs(existing)
     assert sorted(os.listdir(tmp_path)) == ["notes.txt"]
-    assert batch_size_study.clear_or_refuse(str(tmp_path / "new"), overwrite=False) is None
+    assert batch_size_study.existing_outputs(str(tmp_path / "new")) == []
 
 
 @pytest.mark.parametrize("argv, fragment", [
