@@ -4,8 +4,8 @@
     python -m migration.batch_size_study --mode epochs --epochs 2 --out results_epochs/
     python -m migration.batch_size_study --legacy --out results_tf1/     # the same sweep through the TF1 program
 
-Each batch size trains in its own process (the TF2 twin's functions, or with --legacy the
-TF1 program run by ``python -m tf1compat``); OUT receives history.csv, summary.md, four PNG
+Each batch size trains in its own process (``python -m migration.cnn_mnist``, or with
+--legacy the TF1 program run by ``python -m tf1compat``); OUT receives history.csv, summary.md, four PNG
 figures and one TensorBoard run per batch size (``tensorboard --logdir OUT``).
 """
 import argparse

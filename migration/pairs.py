@@ -11,7 +11,7 @@ MIGRATION_DIR = os.path.join(REPO_ROOT, "migration")
 # A new tool module adds its name here (tests/test_pairs.py fails on an unclassified module).
 TOOL_MODULES = frozenset({
     "__init__", "__main__", "pairs", "checks",
-    "batch_size_study", "study_runs", "study_processes", "study_results", "study_outputs", "study_figures",  # the batch-size study
+    "batch_size_study", "study_processes", "study_results", "study_outputs", "study_figures",  # the batch-size study
     "diff", "side_by_side",  # python -m migration.diff
     "equivalence", "legacy_process", "variable_transfer",  # the equivalence harness
     "scan", "scan_engine", "scan_rules", "scan_sources", "scan_report", "idiom_finder", "tf_bindings",  # migration.scan

@@ -1,9 +1,11 @@
 """Run one batch size of the study in its own process (the TF2 twin or the legacy TF1 program) and measure it.
 
-Both children take the cnn_mnist flags plus ``--history-json FILE``, print the programs'
-display lines (``Step N, Minibatch Loss= ...``), which drive the progress callback, and
-write their per-iteration history to FILE. The parent reaps each child with
-``os.wait4``, whose ``ru_maxrss`` is that child's peak resident memory.
+The children are the two cnn_mnist programs themselves (``python -m migration.cnn_mnist``
+and ``python -m tf1compat legacy_examples/cnn_mnist.py``) with the same flags plus
+``--history-json FILE``: they print their display lines (``Step N, Minibatch Loss= ...``),
+which drive the progress callback, and write their per-iteration history to FILE. The
+parent reaps each child with ``os.wait4``, whose ``ru_maxrss`` is that child's peak
+resident memory.
 """
 import json
 import os
@@ -19,6 +21,7 @@ from migration.study_results import RunResult
 DISPLAY_LINE = re.compile(r"Step (\d+), Minibatch Loss= (\S+), Training Accuracy= (\S+), Test Accuracy= (\S+)")
 STDERR_TAIL_LINES = 30
 LEGACY_PROGRAM = PAIRS["cnn_mnist"].legacy_path
+TF2_PROGRAM = "migration.cnn_mnist"
 
 
 class StudyRunError(RuntimeError):
@@ -35,8 +38,7 @@ def child_command(legacy, flags, history_path, scratch):
     if legacy:
         runner = ["-m", "tf1compat", "--figures", os.path.join(scratch, "figures"), LEGACY_PROGRAM]
     else:
-        runner = ["-m", "migration.study_runs"]
-        outputs = outputs[-2:]  # the study's TF2 child writes no figures or logs
+        runner = ["-m", TF2_PROGRAM]
     return [sys.executable, *runner, *flags, *outputs]
 
 
@@ -45,7 +47,7 @@ def run_batch_size(legacy, flags, batch_size, train_examples, on_display=None):
 
     Args:
         legacy: run ``legacy_examples/cnn_mnist.py`` through ``python -m tf1compat``
-            instead of the TF2 twin's functions.
+            instead of ``python -m migration.cnn_mnist``.
         flags: cnn_mnist flags, ``--batch-size`` among them.
         batch_size, train_examples: for the result's derived numbers.
         on_display: called as ``on_display(step, loss, train_accuracy, test_accuracy)``

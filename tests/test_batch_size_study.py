@@ -3,8 +3,10 @@
 Three sweeps run (each batch size in its own child process): TF2 for 6 iterations, TF2 in
 epochs mode, and the legacy TF1 program for 6 iterations; every test reads their outputs.
 """
+import contextlib
 import csv
 import glob
+import io
 import os
 
 import numpy as np
@@ -37,6 +39,15 @@ def iterations_out(tmp_path_factory):
 @pytest.fixture(scope="module")
 def epochs_out(tmp_path_factory):
     return _sweep(tmp_path_factory.mktemp("epochs"), ["--mode", "epochs", "--epochs", EPOCHS])
+
+
+@pytest.fixture(scope="module")
+def legacy_run(tmp_path_factory):
+    """The legacy sweep, not quiet: its stdout (not a terminal here) is checked too."""
+    stdout = io.StringIO()  # like a pipe: not a terminal
+    with contextlib.redirect_stdout(stdout):
+        out = _sweep(tmp_path_factory.mktemp("legacy"), ["--legacy", "--iterations", "6"], quiet=False)
+    return out, stdout.getvalue().splitlines()
 
 
 def _rows(out):
@@ -147,13 +158,29 @@ def test_steps_for_epochs_rounds_up(epochs, batch_size, expected):
     assert steps_for_epochs(epochs, TRAIN_EXAMPLES, batch_size) == expected
 
 
-def test_legacy_command_runs_the_tf1_program_through_the_runner():
+def test_legacy_sweep_writes_the_same_kinds_of_output_through_the_tf1_program(legacy_run, iterations_out):
+    out, lines = legacy_run
+    assert sorted(os.listdir(out)) == sorted(os.listdir(iterations_out))
+    groups = _check_csv(out, "tf1", {16: 6, 32: 6})
+    assert [int(row["iteration"]) for row in groups[16] if row["test_accuracy"]] == DISPLAY_STEPS
+    assert sorted(_summary_rows(out)) == list(BATCH_SIZES)
+    for name in study_figures.FIGURE_NAMES.values():
+        _check_png(os.path.join(out, name))
+    assert len(glob.glob(os.path.join(out, study_outputs.TENSORBOARD_DIR, "batch_*", "events.out.tfevents.*"))) == 2
+    # Not a terminal: one line per run and per output, no progress bar.
+    assert [line for line in lines if line.startswith("batch size")] == [
+        "batch size 16: 6 iterations (0.02 epochs)", "batch size 32: 6 iterations (0.05 epochs)"]
+    assert sum(line.startswith("wrote ") for line in lines) == 7 and not any("━" in line for line in lines)
+
+
+def test_children_are_the_two_cnn_mnist_programs():
     command = study_processes.child_command(True, ["--batch-size", "16"], "h.json", "/scratch")
     assert command[1:4] == ["-m", "tf1compat", "--figures"]
     assert command[5] == study_processes.LEGACY_PROGRAM and command[5].endswith("legacy_examples/cnn_mnist.py")
     assert command[6:8] == ["--batch-size", "16"] and command[-2:] == ["--history-json", "h.json"]
     assert study_processes.child_command(False, ["--batch-size", "16"], "h.json", "/scratch")[1:] == [
-        "-m", "migration.study_runs", "--batch-size", "16", "--history-json", "h.json"]
+        "-m", "migration.cnn_mnist", "--batch-size", "16", "--figures-dir", "/scratch/figures",
+        "--logdir", "/scratch/logs", "--history-json", "h.json"]
 
 
 def test_an_existing_study_is_never_overwritten_silently(iterations_out, capsys):
