@@ -34,6 +34,11 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.rounds is not None and args.rounds < 1:
         parser.error(f"`--rounds {args.rounds}`: must be at least 1")
+    for flag, path in (("--json", args.json), ("--markdown", args.markdown)):
+        if path and not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+            parser.error(f"`{flag} {path}`: its folder does not exist; create it or write elsewhere")
+    if args.workdir and os.path.exists(args.workdir) and not os.path.isdir(args.workdir):
+        parser.error(f"`--workdir {args.workdir}`: not a folder; give a folder (created if missing)")
     return args
 
 
@@ -65,6 +70,7 @@ def main(argv=None):
                 report = measure(args, workdir)
     except BenchmarkError as error:
         if args.verbose:
+            print(error.details, file=sys.stderr)
             raise
         print(f"ERROR {error}", file=sys.stderr)
         return 1

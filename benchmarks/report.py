@@ -22,10 +22,8 @@ def build_report(results, header):
     for name, rounds in results.items():
         report["variants"][name] = _variant_summary(VARIANTS[name], rounds, peaks)
     for key, ratio in RATIOS.items():
-        numerator, denominator = (f"{ratio.suite}.{side}" for side in (ratio.numerator, ratio.denominator))
-        if results.get(numerator) and results.get(denominator):
-            per_round = ratio_per_round(results[numerator], results[denominator],
-                                        ratio.metric or SUITES[ratio.suite].metric)
+        per_round = _ratio_rounds(ratio, results)
+        if per_round:
             report["ratio_rounds"][key] = summarise(per_round)
             report["ratios"][key] = report["ratio_rounds"][key]["median"]
             if ratio.target is not None:
@@ -36,6 +34,16 @@ def build_report(results, header):
                                      for precision, name in (("float32", "train_input.migrated"),
                                                              ("bfloat16", "train_input.migrated_bfloat16"))}
     return report
+
+
+def _ratio_rounds(ratio, results):
+    """The ratio in each round, or ``[]`` when a side was not measured."""
+    numerator = results.get(f"{ratio.suite}.{ratio.numerator}")
+    metric = ratio.metric or SUITES[ratio.suite].metric
+    if ratio.denominator is None:
+        return [result[metric] for result in numerator or []]
+    denominator = results.get(f"{ratio.suite}.{ratio.denominator}")
+    return ratio_per_round(numerator, denominator, metric) if numerator and denominator else []
 
 
 def _variant_summary(variant, rounds, peaks):

@@ -12,7 +12,11 @@ CHILD_TIMEOUT_SECONDS = 600
 
 
 class BenchmarkError(RuntimeError):
-    """A child process failed or printed no result."""
+    """A child process failed or printed no result; ``details`` holds the end of its stderr."""
+
+    def __init__(self, message, details=""):
+        super().__init__(message)
+        self.details = details
 
 
 def child_environment():
@@ -55,8 +59,10 @@ def run_process(qualified_names, workdir, quick, sync_first=False):
     results = dict(_parse(line) for line in completed.stdout.splitlines() if line.startswith('{"' + RESULT_KEY))
     missing = [name for name in qualified_names if name not in results]
     if completed.returncode != 0 or missing:
+        last_line = next((line for line in reversed(completed.stderr.splitlines()) if line.strip()), "no output")
         raise BenchmarkError(f"`{', '.join(missing or qualified_names)}`: the benchmark process failed (exit "
-                             f"{completed.returncode}); its stderr ends:\n{completed.stderr[-2000:]}")
+                             f"{completed.returncode}): {last_line.strip()}; rerun with --verbose for its stderr",
+                             details=completed.stderr[-3000:])
     if len(qualified_names) == 1:
         results[qualified_names[0]]["process_seconds"] = seconds
     return results

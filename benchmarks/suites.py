@@ -29,11 +29,14 @@ class Suite:
 
 @dataclasses.dataclass(frozen=True)
 class Ratio:
-    """``numerator / denominator`` of the suite's metric within each round; a target if the issue sets one."""
+    """``numerator / denominator`` of the suite's metric within each round; a target if the issue sets one.
+
+    Without a denominator the numerator variant measured a ratio itself (``interleaved``).
+    """
 
     suite: str
     numerator: str
-    denominator: str
+    denominator: str = None
     target: float = None
     at_most: bool = False  # the target is an upper bound (start-up time)
     aim: float = None
@@ -53,6 +56,9 @@ SUITES = {suite.name: suite for suite in (
         Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"))),
     Suite("flops", "peak_gflops", "GFLOP/s", False, ("matmul_gflops", "conv_gflops"), (
         Variant("flops", "peak", "tf2", "float32 peak (best of matmul, 3x3 conv)"),)),
+    Suite("interleaved", "ratio", "x", False, ("numerator_images_per_second", "denominator_images_per_second"), (
+        Variant("interleaved", "tf2_pipeline_vs_fixed_step", "tf2", "TF2 as shipped / its fixed-batch step"),
+        Variant("interleaved", "tf1_feed_dict_vs_fixed_step", "tf1", "TF1 feed_dict / its fixed-batch step"))),
     Suite("input_only", "images_per_second", "images/s", False, ("first_epoch_images_per_second",), (
         Variant("input_only", "feed_dict", "tf1", "TF1 next_batch + feed_dict"),
         Variant("input_only", "tf_data", "tf2", "TF2 make_dataset (tf.data)"),
@@ -86,11 +92,14 @@ RATIOS = {
     "train_vs_fixed_step_median_step": Ratio("train_input", "migrated", "fixed_step", metric=MEDIAN_STEP),
     "fixed_step_vs_legacy_fixed_step_median_step": Ratio("train_input", "fixed_step", "legacy_fixed_step",
                                                          metric=MEDIAN_STEP),
+    # Both sides alternating inside one process: what the input pipeline costs, unblurred by the load.
+    "train_vs_fixed_step_interleaved": Ratio("interleaved", "tf2_pipeline_vs_fixed_step"),
+    "feed_dict_vs_legacy_fixed_step_interleaved": Ratio("interleaved", "tf1_feed_dict_vs_fixed_step"),
 }
 
 
 def selected_variants(only=(), mixed_precision=False):
-    """The variants of the suites in ``only`` (all suites if empty; train_input brings the peak), in table order."""
-    only = set(only) | ({"flops"} if "train_input" in only else set())
+    """The variants of the suites in ``only`` (all if empty; train_input brings flops and interleaved), in order."""
+    only = set(only) | ({"flops", "interleaved"} if "train_input" in only else set())
     return [variant for name, suite in SUITES.items() if not only or name in only
             for variant in suite.variants if mixed_precision or not variant.mixed_precision_only]

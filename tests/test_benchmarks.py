@@ -10,7 +10,7 @@ import pytest
 from benchmarks import __main__ as cli
 from benchmarks.flops import model_flops
 from benchmarks.report import _target, summarise
-from benchmarks.rounds import plan_round, ratio_per_round
+from benchmarks.rounds import BenchmarkError, plan_round, ratio_per_round, run_process
 from benchmarks.step_timing import throughput
 from benchmarks.suites import RATIOS, SUITES, selected_variants
 
@@ -37,12 +37,13 @@ def test_rounds_keep_suites_together_alternate_order_and_group_by_tf_mode_when_a
     variants = selected_variants(["train_input", "startup"])
     names = [variant.qualified for variant in variants]
     assert names == ["train_input.queues", "train_input.feed_dict", "train_input.migrated", "train_input.fixed_step",
-                     "train_input.legacy_fixed_step", "flops.peak", "startup.runner", "startup.hand_edited"]
+                     "train_input.legacy_fixed_step", "flops.peak", "interleaved.tf2_pipeline_vs_fixed_step",
+                     "interleaved.tf1_feed_dict_vs_fixed_step", "startup.runner", "startup.hand_edited"]
     first, second = ([group[0].qualified for group in plan_round(variants, index)] for index in (0, 1))
     assert first == names
-    assert second == names[4::-1] + names[5:6] + names[:5:-1]
+    assert second == names[4::-1] + names[5:6] + names[7:5:-1] + names[:7:-1]
     grouped = plan_round(variants, 0, group_by_mode=True)
-    assert [[variant.mode for variant in group] for group in grouped] == [["tf1"] * 3, ["tf2"] * 3, ["plain"] * 2]
+    assert [[variant.mode for variant in group] for group in grouped] == [["tf1"] * 4, ["tf2"] * 4, ["plain"] * 2]
 
 
 def test_mixed_precision_variant_only_on_request():
@@ -116,3 +117,18 @@ def test_quick_run_json_structure(quick_report):
     for name in ("feed_dict", "queues", "migrated", "fixed_step"):
         train = report["variants"][f"train_input.{name}"]
         assert 0 < train["share_of_peak"]["median"] and 0 <= train["test_accuracy"]["median"] <= 1
+
+
+def test_output_in_a_missing_folder_is_refused_before_measuring(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--only", "startup", "--json", str(tmp_path / "missing" / "out.json")])
+    assert exit_info.value.code == 2
+    message = capsys.readouterr().err.strip()
+    assert message.startswith(f"ERROR `--json {tmp_path / 'missing' / 'out.json'}`: its folder does not exist")
+
+
+def test_failed_child_is_one_line_naming_the_variant(capsys, tmp_path):
+    # A workdir without the prepared inputs: the file-copy child fails to list its JPEGs.
+    error = pytest.raises(BenchmarkError, run_process, ["file_copy.python"], str(tmp_path), quick=True).value
+    assert str(error).startswith("`file_copy.python`: the benchmark process failed (exit 1): FileNotFoundError")
+    assert "\n" not in str(error) and "Traceback" in error.details

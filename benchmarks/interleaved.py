@@ -1,0 +1,90 @@
+"""Two ways of training cnn_mnist timed in alternating blocks inside ONE process, so a busy CPU hits both alike.
+
+    python -m benchmarks.interleaved --variant tf2_pipeline_vs_fixed_step --workdir /tmp/bench [--quick]
+
+Separate processes (the other suites) run minutes apart and see different loads from
+other programs; here the pair alternates every few steps, and the ratio of the two
+median step times is what survives a shared machine. Both sides must share a TF mode.
+"""
+import statistics
+import sys
+
+import numpy as np
+
+from benchmarks import legacy_cnn
+from benchmarks.step_timing import timed_steps
+from benchmarks.train_input import BATCH_SIZE, KEEP_PROB, LEARNING_RATE, SEED, mnist_dir
+from benchmarks.variant_process import run_variant
+
+BLOCK_STEPS = 8
+BLOCKS, QUICK_BLOCKS = 15, 1
+WARM_UP_STEPS = 10  # tracing, thread start, first epoch's cold caches
+
+
+def alternate(numerator, denominator, blocks):
+    """Warm both up, then time ``BLOCK_STEPS`` of each in turn ``blocks`` times; the ratio of median steps."""
+    for step in (numerator, denominator):
+        timed_steps(step, WARM_UP_STEPS)
+    seconds = ([], [])
+    for _ in range(blocks):
+        for times, step in zip(seconds, (numerator, denominator)):
+            times.extend(timed_steps(step, BLOCK_STEPS))
+    top, bottom = (BATCH_SIZE / statistics.median(times) for times in seconds)
+    return {"ratio": top / bottom, "numerator_images_per_second": top, "denominator_images_per_second": bottom,
+            "steps_each": len(seconds[0])}
+
+
+def tf2_pipeline_vs_fixed_step(workdir, quick):
+    """The shipped ``make_dataset`` + train step vs the same step on one constant batch."""
+    import tensorflow as tf
+    from migration import cnn_mnist
+
+    tf.random.set_seed(SEED)
+    train_images, train_labels, _, _ = cnn_mnist.load_mnist(mnist_dir(workdir))
+    batches = iter(cnn_mnist.make_dataset(train_images, train_labels, BATCH_SIZE, seed=SEED))
+    steps = []
+    for _ in range(2):  # two models: each side updates its own weights, as in its own process
+        model = cnn_mnist.ConvNet(seed=SEED)
+        optimizer = cnn_mnist.make_optimizer(model, LEARNING_RATE)
+        steps.append(cnn_mnist.make_train_step(model, optimizer, 1.0 - KEEP_PROB))
+    images, labels = tf.constant(train_images[:BATCH_SIZE]), tf.constant(train_labels[:BATCH_SIZE])
+    # The loop body of cnn_mnist.train: next batch, step, loss to Python.
+    return alternate(lambda: float(steps[0](*next(batches))), lambda: float(steps[1](images, labels)),
+                     QUICK_BLOCKS if quick else BLOCKS)
+
+
+def tf1_feed_dict_vs_fixed_step(workdir, quick):
+    """The legacy ``next_batch`` + feed_dict step vs the legacy graph on one in-memory batch."""
+    cnn = legacy_cnn.load_legacy("cnn_mnist")
+    tf = cnn.tf
+    mnist = cnn.read_data(mnist_dir(workdir), SEED)
+    with tf.Graph().as_default() as feed_graph:
+        fed = cnn.build_graph(LEARNING_RATE, SEED)
+        feed_session = _initialised_session(tf, feed_graph)
+    with tf.Graph().as_default() as fixed_graph:
+        images = tf.placeholder_with_default(mnist.train.images[:BATCH_SIZE], [None, cnn.IMAGE_SIZE ** 2])
+        labels = tf.placeholder_with_default(mnist.train.labels[:BATCH_SIZE].astype(np.float32),
+                                             [None, cnn.NUM_CLASSES])
+        fixed = legacy_cnn.build_on(cnn, images, labels, LEARNING_RATE, SEED)
+        fixed_session = _initialised_session(tf, fixed_graph)
+
+    def feed_step():  # the loop body of the legacy train()
+        batch_x, batch_y = mnist.train.next_batch(BATCH_SIZE)
+        feed_session.run([fed["train_op"], fed["loss"]],
+                         feed_dict={fed["x"]: batch_x, fed["y"]: batch_y, fed["keep_prob"]: KEEP_PROB})
+
+    fixed_step = lambda: fixed_session.run([fixed["train_op"], fixed["loss"]], {fixed["keep_prob"]: KEEP_PROB})
+    return alternate(feed_step, fixed_step, QUICK_BLOCKS if quick else BLOCKS)
+
+
+def _initialised_session(tf, graph):
+    session = tf.Session(graph=graph)
+    session.run(tf.global_variables_initializer())
+    return session
+
+
+VARIANTS = {"tf2_pipeline_vs_fixed_step": tf2_pipeline_vs_fixed_step,
+            "tf1_feed_dict_vs_fixed_step": tf1_feed_dict_vs_fixed_step}
+
+if __name__ == "__main__":
+    sys.exit(run_variant("python -m benchmarks.interleaved", VARIANTS))
