@@ -30,7 +30,9 @@ def result_of(completed):
 
 
 def test_graph_mode_and_feed_dict():
-    result = result_of(run("graph_feed_dict.py"))
+    completed = run("graph_feed_dict.py")
+    assert completed.stderr == ""  # quiet by default: no CUDA/oneDNN/deprecation noise
+    result = result_of(completed)
     assert result["eager"] is False
     assert result["value"] == [[11.5, 13.5]]  # [1,0,2] @ w + [0.5,-0.5]
     assert result["dim"] == 3  # TF1 Dimension objects: x.get_shape()[1].value
@@ -197,3 +199,9 @@ def test_mnist_tutorial_runs_unchanged_offline(tmp_path):
     assert result["test"] == 1000
     assert result["train"] + 500 == 4000  # the embedded subset, with validation scaled to 500
     assert "embedded" in completed.stderr  # one line saying the offline fallback was used
+
+
+def test_a_users_log_level_is_respected():
+    completed = run("graph_feed_dict.py", env_extra={"TF_CPP_MIN_LOG_LEVEL": "0"})
+    assert result_of(completed)["value"] == [[11.5, 13.5]]
+    assert "cpu_feature_guard" in completed.stderr  # TensorFlow's own INFO log, as the user asked
