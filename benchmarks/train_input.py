@@ -8,7 +8,7 @@ import sys
 import numpy as np
 
 from benchmarks import legacy_cnn
-from benchmarks.step_timing import throughput, timed_steps
+from benchmarks.step_timing import stamped, throughput, timed_steps
 from benchmarks.variant_process import run_variant
 
 BATCH_SIZE = 100  # the issue's setting; the examples default to 128
@@ -28,8 +28,8 @@ def mnist_dir(workdir):
     return os.path.join(workdir, "MNIST_data")  # absent: the embedded subset (offline)
 
 
-def _result(step_seconds, steps_per_epoch, test_accuracy):
-    return dict(throughput(step_seconds, BATCH_SIZE, steps_per_epoch), test_accuracy=float(test_accuracy))
+def _result(step_seconds, steps_per_epoch, test_accuracy, cpu_stamps):
+    return dict(throughput(step_seconds, BATCH_SIZE, steps_per_epoch, cpu_stamps), test_accuracy=float(test_accuracy))
 
 
 # Legacy (TF1 graph mode, legacy_examples/cnn_mnist.py's own graph and training loop)
@@ -39,11 +39,13 @@ def feed_dict(workdir, quick):
     mnist = cnn.read_data(mnist_dir(workdir), SEED)
     steps, steps_per_epoch = step_count(mnist.train.images, quick)
     graph = cnn.build_graph(LEARNING_RATE, SEED)
+    cpu_stamps = []
+    next_batch = stamped(iter(lambda: mnist.train.next_batch(BATCH_SIZE), None), cpu_stamps)
     with cnn.tf.Session() as sess:
         sess.run(cnn.tf.global_variables_initializer())
-        history = cnn.train(sess, graph, lambda: mnist.train.next_batch(BATCH_SIZE),
-                            (mnist.test.images, mnist.test.labels), steps, steps, KEEP_PROB)
-    return _result(history["step_seconds"], steps_per_epoch, history["test_accuracy"][-1])
+        history = cnn.train(sess, graph, lambda: next(next_batch), (mnist.test.images, mnist.test.labels),
+                            steps, steps, KEEP_PROB)
+    return _result(history["step_seconds"], steps_per_epoch, history["test_accuracy"][-1], cpu_stamps)
 
 
 def queues(workdir, quick):
@@ -73,20 +75,20 @@ def legacy_fixed_step(workdir, quick):
 
 def _legacy_loop(cnn, graph, steps, steps_per_epoch, inputs, test, run_loop=None):
     """Time ``steps`` runs of [train_op, loss] (as the legacy ``train`` fetches), then the test accuracy."""
-    seconds = []
+    seconds, cpu_stamps = [], []
     with cnn.tf.Session() as sess:
         sess.run(cnn.tf.global_variables_initializer())
 
         def work():
             seconds.extend(timed_steps(lambda: sess.run([graph["train_op"], graph["loss"]],
-                                                        {graph["keep_prob"]: KEEP_PROB}), steps))
+                                                        {graph["keep_prob"]: KEEP_PROB}), steps, cpu_stamps))
             return False  # one call does all the steps: stop the queue loop
 
         (run_loop or (lambda _, step: step()))(sess, work)
         # Dequeued (or constant) tensors can be fed like placeholders: the test set bypasses the input.
         feed = {inputs[0]: test.images, inputs[1]: test.labels, graph["keep_prob"]: 1.0}
         test_accuracy = sess.run(graph["accuracy"], feed)
-    return _result(seconds, steps_per_epoch, test_accuracy)
+    return _result(seconds, steps_per_epoch, test_accuracy, cpu_stamps)
 
 
 # Migrated (TF2 eager, migration/cnn_mnist.py as shipped)
@@ -111,12 +113,13 @@ def _migrated_run(cnn_mnist, workdir, quick, compute):
     tf.random.set_seed(SEED)
     train_images, train_labels, test_images, test_labels = cnn_mnist.load_mnist(mnist_dir(workdir))
     steps, steps_per_epoch = step_count(train_images, quick)
-    batches = cnn_mnist.make_dataset(train_images, train_labels, BATCH_SIZE, seed=SEED)
+    cpu_stamps = []
+    batches = stamped(cnn_mnist.make_dataset(train_images, train_labels, BATCH_SIZE, seed=SEED), cpu_stamps)
     model = compute(cnn_mnist.ConvNet(seed=SEED))
     train_step = cnn_mnist.make_train_step(model, cnn_mnist.make_optimizer(model, LEARNING_RATE), 1.0 - KEEP_PROB)
     history = cnn_mnist.train(model, train_step, batches, (tf.constant(test_images), tf.constant(test_labels)),
                               steps, steps, log=None)
-    return _result(history.step_seconds, steps_per_epoch, history.test_accuracy[-1])
+    return _result(history.step_seconds, steps_per_epoch, history.test_accuracy[-1], cpu_stamps)
 
 
 def fixed_step(workdir, quick):
@@ -130,9 +133,10 @@ def fixed_step(workdir, quick):
     images, labels = tf.constant(train_images[:BATCH_SIZE]), tf.constant(train_labels[:BATCH_SIZE])
     model = cnn_mnist.ConvNet(seed=SEED)
     train_step = cnn_mnist.make_train_step(model, cnn_mnist.make_optimizer(model, LEARNING_RATE), 1.0 - KEEP_PROB)
-    seconds = timed_steps(lambda: float(train_step(images, labels)), steps)
+    cpu_stamps = []
+    seconds = timed_steps(lambda: float(train_step(images, labels)), steps, cpu_stamps)
     _, test_accuracy = model.evaluate(tf.constant(test_images), tf.constant(test_labels))
-    return _result(seconds, steps_per_epoch, test_accuracy)
+    return _result(seconds, steps_per_epoch, test_accuracy, cpu_stamps)
 
 
 VARIANTS = {"feed_dict": feed_dict, "queues": queues, "legacy_fixed_step": legacy_fixed_step,

@@ -117,6 +117,7 @@ def test_quick_run_json_structure(quick_report):
     for name in ("feed_dict", "queues", "migrated", "fixed_step"):
         train = report["variants"][f"train_input.{name}"]
         assert 0 < train["share_of_peak"]["median"] and 0 <= train["test_accuracy"]["median"] <= 1
+        assert train["images_per_cpu_second"]["median"] > 0
 
 
 def test_output_in_a_missing_folder_is_refused_before_measuring(capsys, tmp_path):
@@ -132,3 +133,10 @@ def test_failed_child_is_one_line_naming_the_variant(capsys, tmp_path):
     error = pytest.raises(BenchmarkError, run_process, ["file_copy.python"], str(tmp_path), quick=True).value
     assert str(error).startswith("`file_copy.python`: the benchmark process failed (exit 1): FileNotFoundError")
     assert "\n" not in str(error) and "Traceback" in error.details
+
+
+def test_cpu_stamps_give_images_per_cpu_second_over_steady_steps_but_the_last():
+    # Stamps at each step's start; steady = steps 2.. (epoch of 2); the last interval is 3 -> 5 s.
+    result = throughput([1.0] * 5, batch_size=10, steps_per_epoch=2, cpu_stamps=[0.0, 4.0, 5.0, 6.0, 8.0])
+    assert result["images_per_cpu_second"] == pytest.approx(10 * 2 / (8.0 - 5.0))
+    assert "images_per_cpu_second" not in throughput([1.0, 1.0], 10, 2, cpu_stamps=[0.0, 1.0])
