@@ -25,29 +25,33 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _sweep(folder, extra, quiet=True):
-    out = str(folder)
-    code = batch_size_study.main([*TINY, *extra, "--out", out] + (["--quiet"] if quiet else []))
+    """Run the study into ``folder``; return the folder and the lines it printed (stdout: not a terminal)."""
+    out, stdout = str(folder), io.StringIO()
+    with contextlib.redirect_stdout(stdout):
+        code = batch_size_study.main([*TINY, *extra, "--out", out] + (["--quiet"] if quiet else []))
     assert code == 0
-    return out
+    return out, stdout.getvalue().splitlines()
 
 
 @pytest.fixture(scope="module")
-def iterations_out(tmp_path_factory):
+def iterations_run(tmp_path_factory):
     return _sweep(tmp_path_factory.mktemp("iterations"), ["--iterations", "6"])
 
 
 @pytest.fixture(scope="module")
+def iterations_out(iterations_run):
+    return iterations_run[0]
+
+
+@pytest.fixture(scope="module")
 def epochs_out(tmp_path_factory):
-    return _sweep(tmp_path_factory.mktemp("epochs"), ["--mode", "epochs", "--epochs", EPOCHS])
+    return _sweep(tmp_path_factory.mktemp("epochs"), ["--mode", "epochs", "--epochs", EPOCHS])[0]
 
 
 @pytest.fixture(scope="module")
 def legacy_run(tmp_path_factory):
-    """The legacy sweep, not quiet: its stdout (not a terminal here) is checked too."""
-    stdout = io.StringIO()  # like a pipe: not a terminal
-    with contextlib.redirect_stdout(stdout):
-        out = _sweep(tmp_path_factory.mktemp("legacy"), ["--legacy", "--iterations", "6"], quiet=False)
-    return out, stdout.getvalue().splitlines()
+    """The legacy sweep, not quiet: what it prints is checked too."""
+    return _sweep(tmp_path_factory.mktemp("legacy"), ["--legacy", "--iterations", "6"], quiet=False)
 
 
 def _rows(out):
@@ -171,6 +175,18 @@ def test_legacy_sweep_writes_the_same_kinds_of_output_through_the_tf1_program(le
     assert [line for line in lines if line.startswith("batch size")] == [
         "batch size 16: 6 iterations (0.02 epochs)", "batch size 32: 6 iterations (0.05 epochs)"]
     assert sum(line.startswith("wrote ") for line in lines) == 7 and not any("━" in line for line in lines)
+
+
+def test_quiet_prints_nothing(iterations_run):
+    assert iterations_run[1] == []
+
+
+def test_a_failing_run_names_its_batch_size_exit_code_and_error():
+    with pytest.raises(study_processes.StudyRunError) as raised:
+        study_processes.run_batch_size(False, ["--batch-size", "8", "--keep-prob", "0"], 8, TRAIN_EXAMPLES)
+    message = str(raised.value)
+    assert message.startswith("`batch size 8`: the TF2 run exited with code 2; its stderr ends with:\n")
+    assert "ERROR `--keep-prob 0.0`: must be in (0, 1]" in message
 
 
 def test_children_are_the_two_cnn_mnist_programs():
