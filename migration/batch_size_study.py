@@ -8,7 +8,6 @@ Each batch size trains in its own process (``python -m migration.cnn_mnist``, or
 --legacy the TF1 program run by ``python -m tf1compat``); OUT receives history.csv, summary.md, four PNG
 figures and one TensorBoard run per batch size (``tensorboard --logdir OUT``).
 """
-import argparse
 import os
 import shutil
 import sys
@@ -18,20 +17,13 @@ from migration.study_processes import StudyRunError, run_batch_size
 from migration.study_results import steps_for_epochs
 from tf1compat import quiet
 from tf1compat.shims import input_data
+from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
-USAGE_EXIT = 2
 PROGRAMS = {False: ("tf2", "TF2 twin"), True: ("tf1", "TF1 program via tf1compat")}
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        flags = ", ".join(sorted(option for action in self._actions for option in action.option_strings
-                                 if option.startswith("--")))
-        self.exit(USAGE_EXIT, f"ERROR {message}; available: {flags}\n")
-
-
 def parse_args(argv=None):
-    parser = _Parser(prog="python -m migration.batch_size_study",
+    parser = UsageParser(prog="python -m migration.batch_size_study",
                      description="Train the cnn_mnist CNN once per batch size; write curves, tables and figures.")
     parser.add_argument("--batch-sizes", default="128,256,512,1024", help="comma-separated (default 128,256,512,1024)")
     parser.add_argument("--mode", choices=("iterations", "epochs"), default="iterations",

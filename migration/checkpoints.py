@@ -19,6 +19,7 @@ import traceback
 import numpy as np
 
 from tf1compat import quiet
+from tf1compat.usage_parser import available_choices
 
 if __name__ == "__main__":
     quiet.set_native_log_level()  # before TensorFlow loads, so a CLI error stays one line on stderr
@@ -88,10 +89,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse whose errors are one ``UsageError`` line naming the commands (or flags) available."""
 
     def error(self, message):
-        commands = [action.choices for action in self._actions if isinstance(action, argparse._SubParsersAction)]
-        available = list(commands[0]) if commands else sorted(
-            option for action in self._actions for option in action.option_strings if option.startswith("--"))
-        raise UsageError(f"{message}; available: {', '.join(available)}")
+        raise UsageError(f"{message}; available: {', '.join(available_choices(self))}")
 
 
 def build_parser(prog):

@@ -9,7 +9,6 @@ the Session disappears. Each function below is reusable (the batch-size study bu
     python -m migration.cnn_mnist                      # 500 steps, batch 128
     python -m migration.cnn_mnist --steps 100 --batch-size 256 --seed 1
 """
-import argparse
 import dataclasses
 import functools
 import json
@@ -21,6 +20,7 @@ import numpy as np
 import tensorflow as tf
 
 from tf1compat.shims import input_data
+from tf1compat.usage_parser import UsageParser
 
 # Setup
 IMAGE_SIZE = 28
@@ -36,15 +36,8 @@ BATCH_SIGNATURE = (tf.TensorSpec([None, IMAGE_SIZE * IMAGE_SIZE], tf.float32),
                    tf.TensorSpec([None, NUM_CLASSES], tf.float32))
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        flags = ", ".join(sorted(option for action in self._actions for option in action.option_strings
-                                 if option.startswith("--")))
-        self.exit(2, f"ERROR {message}; available: {flags}\n")
-
-
 def parse_args(argv=None):
-    parser = _Parser(prog="python -m migration.cnn_mnist",
+    parser = UsageParser(prog="python -m migration.cnn_mnist",
                      description="Train a dropout CNN on MNIST (TF2: tf.data, tf.function, Keras Adam).")
     parser.add_argument("--steps", type=int, default=500, help="training iterations (default 500)")
     parser.add_argument("--batch-size", type=int, default=128, help="images per iteration (default 128)")

@@ -10,7 +10,6 @@ becomes ``__call__``, ``opt_op`` a ``tf.function`` train step with Keras Adam, a
     python -m migration.model_checkpoint --steps 200
     python -m migration.model_checkpoint --from-tf1 tmp/mlp.ckpt
 """
-import argparse
 import os
 import sys
 import time
@@ -20,6 +19,7 @@ import tensorflow as tf
 
 from migration.checkpoints import restore_tf1_checkpoint
 from tf1compat.shims import input_data
+from tf1compat.usage_parser import UsageParser
 
 # Setup
 INPUT_DIM, NUM_CLASSES = 784, 10
@@ -27,15 +27,8 @@ INPUT_DIM, NUM_CLASSES = 784, 10
 ADAM_EPSILON = 1e-8
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        flags = ", ".join(sorted(option for action in self._actions for option in action.option_strings
-                                 if option.startswith("--")))
-        self.exit(2, f"ERROR {message}; available: {flags}\n")
-
-
 def parse_args(argv=None):
-    parser = _Parser(prog="python -m migration.model_checkpoint",
+    parser = UsageParser(prog="python -m migration.model_checkpoint",
                      description="Train an MLP (tf.Module), checkpoint it, reload it; or load a TF1 checkpoint.")
     parser.add_argument("--steps", type=int, default=200, help="training iterations (default 200)")
     parser.add_argument("--batch-size", type=int, default=100, help="images per iteration (default 100)")

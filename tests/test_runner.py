@@ -205,3 +205,11 @@ def test_a_users_log_level_is_respected():
     completed = run("graph_feed_dict.py", env_extra={"TF_CPP_MIN_LOG_LEVEL": "0"})
     assert result_of(completed)["value"] == [[11.5, 13.5]]
     assert "cpu_feature_guard" in completed.stderr  # TensorFlow's own INFO log, as the user asked
+
+
+def test_unknown_runner_option_is_one_usage_line():
+    completed = subprocess.run([sys.executable, "-m", "tf1compat", "--bogus", "x.py"],
+                               capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 2
+    assert completed.stderr.startswith("ERROR unrecognized arguments: --bogus")
+    assert "available: --figures, --hang-timeout, --help, --report, --verbose" in completed.stderr

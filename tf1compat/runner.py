@@ -8,8 +8,8 @@ import sys
 import types
 
 from tf1compat import headless_figures, legacy_scope, usage_report, watchdog
+from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
-USAGE_EXIT = 2
 
 
 class UsageError(Exception):
@@ -17,7 +17,7 @@ class UsageError(Exception):
 
 
 def build_parser(prog):
-    parser = argparse.ArgumentParser(
+    parser = UsageParser(
         prog=prog,
         description="Run a TensorFlow 1.x script unchanged on TensorFlow 2 (tf.compat.v1 in graph "
                     "mode, with shims for tf.contrib and tensorflow.examples).",
