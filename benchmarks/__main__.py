@@ -15,7 +15,7 @@ from benchmarks import machine
 from benchmarks.report import build_report, format_markdown, format_table
 from benchmarks.rounds import BenchmarkError, run_rounds
 from benchmarks.suites import SUITES, selected_variants
-from benchmarks.usage import UsageParser
+from tf1compat.usage_parser import UsageParser
 
 FULL_ROUNDS = 3
 

@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-from benchmarks.usage import UsageParser
+from tf1compat.usage_parser import UsageParser
 
 # Quiet TensorFlow (3 also hides the CUDA probe errors) and never touch the network.
 CHILD_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF1COMPAT_OFFLINE": "1"}
