@@ -67,7 +67,7 @@ def legacy(workdir, quick):
 
 
 def migrated(workdir, quick):
-    """migration/wholefile_copy.py's ``copy_files`` (tf.data reads, threaded atomic writes), 1 epoch."""
+    """migration/wholefile_copy.py's ``copy_files`` as shipped, 1 epoch."""
     from migration import wholefile_copy
 
     return _timed_copy(workdir, "migrated", lambda files, out_dir: len(

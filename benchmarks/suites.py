@@ -66,7 +66,7 @@ SUITES = {suite.name: suite for suite in (
         Variant("input_only", "queues", "tf1", "TF1 queue runners + Coordinator"))),
     Suite("file_copy", "files_per_second", "files/s", False, ("megabytes_per_second", "process_seconds"), (
         Variant("file_copy", "legacy", "tf1", "TF1 WholeFileReader + queue"),
-        Variant("file_copy", "migrated", "tf2", "TF2 tf.data + threaded writes"),
+        Variant("file_copy", "migrated", "tf2", "TF2 migration/wholefile_copy.py"),
         Variant("file_copy", "python", "plain", "plain Python shutil.copyfile"))),
     Suite("startup", "seconds", "s", True, (), (
         Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
