@@ -47,6 +47,7 @@ import sys
 import traceback
 
 from tf1compat.api_table import SEVERITIES
+from tf1compat.usage_parser import available_choices
 from migration import scan_report
 from migration.scan_engine import DEFAULT_TARGET, scan_paths
 from migration.scan_sources import ScanInputError
@@ -60,8 +61,10 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse whose errors are one ``UsageError`` line naming the flags available."""
+
     def error(self, message):
-        raise UsageError(f"{message}; see python -m migration.scan --help")
+        raise UsageError(f"{message}; available: {', '.join(available_choices(self))}")
 
 
 def parse_args(argv):

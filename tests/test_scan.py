@@ -229,6 +229,28 @@ def test_legacy_example_expected_findings(name):
     assert scan_report.verdict(result).explain() == "runs under tf1compat as is"
 
 
+# Idioms at known code: (example, a code snippet in it, the symbol flagged on that snippet's line).
+LEGACY_SITES = [
+    ("cnn_mnist", "tf.nn.dropout(hidden, keep_prob)", "tf.nn.dropout"),  # the positional keep_prob
+    ("api_tour", "keep_prob=KEEP_PROB", "tf.nn.dropout"),
+    ("feed_generator", "feed_dict=feed_dict)", "feed_dict"),
+    ("coordinator_loop", "= tf.train.start_queue_runners(", "tf.train.start_queue_runners"),
+    ("csv_reader", "= tf.TextLineReader(", "tf.TextLineReader"),
+    ("wholefile_copy", "= tf.WholeFileReader()", "tf.WholeFileReader"),
+    ("model_checkpoint", "= tf.train.Saver(", "tf.train.Saver"),
+]
+
+
+@pytest.mark.parametrize("name, snippet, symbol", LEGACY_SITES)
+def test_legacy_idioms_are_found_on_their_lines(name, snippet, symbol):
+    path = os.path.join(LEGACY, name + ".py")
+    with open(path) as handle:
+        lines = [number for number, line in enumerate(handle, start=1) if snippet in line]
+    assert lines, f"`{snippet}` is no longer in legacy_examples/{name}.py; update LEGACY_SITES"
+    found = {(f.line, f.symbol) for f in scan_file(path).findings}
+    assert {(line, symbol) for line in lines} <= found
+
+
 @pytest.mark.parametrize("name", LEGACY_NAMES)
 def test_tf2_twin_has_no_findings(name):
     twin = os.path.join(MIGRATION, name + ".py")
