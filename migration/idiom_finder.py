@@ -26,25 +26,7 @@ class Finding:
     cell: Optional[int] = None
 
 
-def entry_for(path):
-    """``(key, Entry)`` of the table entry that governs TF1 name ``path``, or ``None``.
-
-    The longest matching name wins, an exact key before a ``prefix.*`` wildcard at
-    the same depth: ``contrib.rnn.LSTMBlockCell`` (removed) before ``contrib.rnn``
-    (provided) before ``contrib.*`` (removed). A namespace above provided names
-    (``contrib.learn``, above ``contrib.learn.datasets.mnist``) has no entry: the runtime
-    lets it through, and only its members can fail.
-    """
-    if path not in api_table.TABLE and api_table.is_namespace(path):
-        return None
-    parts = path.split(".")
-    for cut in range(len(parts), 0, -1):
-        key = ".".join(parts[:cut])
-        if key in api_table.TABLE:
-            return key, api_table.TABLE[key]
-        if cut < len(parts) and key + ".*" in api_table.TABLE:
-            return key + ".*", api_table.TABLE[key + ".*"]
-    return None
+entry_for = api_table.governing_entry  # ``(key, Entry)`` governing a TF1 name; shared with the runtime
 
 
 def _version(text):

@@ -12,7 +12,7 @@ from tf1compat import api_table
 
 def test_exact_entries_win_over_wildcards():
     assert api_table.lookup("contrib.layers").kind == "provided"
-    assert api_table.lookup("contrib.learn").kind == "removed"
+    assert api_table.lookup("contrib.learn") is None  # a namespace above the provided MNIST loader
     assert api_table.lookup("contrib.learn.datasets.mnist").shim == "tf1compat.shims.input_data"
 
 
@@ -24,6 +24,8 @@ def test_unknown_names_fall_to_the_nearest_wildcard_or_provided_module():
     assert api_table.lookup("contrib.layers.fully_connected") is api_table.TABLE["contrib.layers"]
     assert api_table.lookup("estimator.DNNClassifier").kind == "removed"
     assert api_table.lookup("nn.conv2d") is None
+    assert api_table.governing_entry("layers.dense") == ("layers", api_table.TABLE["layers"])
+    assert api_table.governing_entry("contrib.rnn.LSTMBlockCell")[1].kind == "removed"
 
 
 def test_namespaces_are_the_prefixes_of_provided_names():

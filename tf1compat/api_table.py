@@ -225,24 +225,31 @@ TABLE = {
 }
 
 
-def lookup(name):
-    """The entry for TF1 name ``name`` (relative to ``tf``), or ``None``.
+def governing_entry(name):
+    """``(key, Entry)`` of the table entry that governs TF1 name ``name``, or ``None``.
 
-    An exact key wins; otherwise the nearest ancestor that is a provided module
-    (its shim answers for the names below it) or a ``prefix.*`` wildcard.
+    The longest matching name wins, an exact key before a ``prefix.*`` wildcard at the
+    same depth: ``contrib.rnn.LSTMBlockCell`` (removed) before ``contrib.rnn`` (provided:
+    its shim answers for the names below it) before ``contrib.*`` (removed). A namespace
+    above provided names (``contrib.learn``, above ``contrib.learn.datasets.mnist``) has
+    no entry: the runtime lets it through, and only its members can fail.
     """
-    if name in TABLE:
-        return TABLE[name]
+    if name not in TABLE and is_namespace(name):
+        return None
     parts = name.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        prefix = ".".join(parts[:cut])
-        ancestor = TABLE.get(prefix)
-        if ancestor is not None and ancestor.kind == "provided":
-            return ancestor
-        wildcard = TABLE.get(prefix + ".*")
-        if wildcard is not None:
-            return wildcard
+    for cut in range(len(parts), 0, -1):
+        key = ".".join(parts[:cut])
+        if key in TABLE:
+            return key, TABLE[key]
+        if cut < len(parts) and key + ".*" in TABLE:
+            return key + ".*", TABLE[key + ".*"]
     return None
+
+
+def lookup(name):
+    """The ``Entry`` that governs TF1 name ``name`` (see ``governing_entry``), or ``None``."""
+    found = governing_entry(name)
+    return found[1] if found else None
 
 
 def is_namespace(name):
