@@ -6,6 +6,7 @@ Separate processes (the other suites) run minutes apart and see different loads 
 other programs; here the pair alternates every few steps, and the ratio of the two
 median step times is what survives a shared machine. Both sides must share a TF mode.
 """
+import functools
 import statistics
 import sys
 
@@ -13,7 +14,7 @@ import numpy as np
 
 from benchmarks import legacy_cnn
 from benchmarks.step_timing import timed_steps
-from benchmarks.train_input import BATCH_SIZE, KEEP_PROB, LEARNING_RATE, SEED, mnist_dir
+from benchmarks.train_input import BATCH_SIZE, KEEP_PROB, LEARNING_RATE, SEED, mnist_dir, one_batch_repeated
 from benchmarks.variant_process import run_variant
 
 BLOCK_STEPS = 8
@@ -21,36 +22,39 @@ BLOCKS, QUICK_BLOCKS = 15, 1
 WARM_UP_STEPS = 10  # tracing, thread start, first epoch's cold caches
 
 
-def alternate(numerator, denominator, blocks):
-    """Warm both up, then time ``BLOCK_STEPS`` of each in turn ``blocks`` times; the ratio of median steps."""
+def alternate(numerator, denominator, blocks, steps_per_call=1):
+    """Warm both up, then time ``BLOCK_STEPS`` of each in turn ``blocks`` times; the ratio of median steps.
+
+    ``numerator()`` and ``denominator()`` each run ``steps_per_call`` training steps.
+    """
+    calls = max(1, BLOCK_STEPS // steps_per_call)
     for step in (numerator, denominator):
-        timed_steps(step, WARM_UP_STEPS)
+        timed_steps(step, max(1, WARM_UP_STEPS // steps_per_call))
     seconds = ([], [])
     for _ in range(blocks):
         for times, step in zip(seconds, (numerator, denominator)):
-            times.extend(timed_steps(step, BLOCK_STEPS))
+            times.extend(call / steps_per_call for call in timed_steps(step, calls))
     top, bottom = (BATCH_SIZE / statistics.median(times) for times in seconds)
     return {"ratio": top / bottom, "numerator_images_per_second": top, "denominator_images_per_second": bottom,
-            "steps_each": len(seconds[0])}
+            "timings_each": len(seconds[0])}
 
 
 def tf2_pipeline_vs_fixed_step(workdir, quick):
-    """The shipped ``make_dataset`` + train step vs the same step on one constant batch."""
+    """The shipped ``make_dataset`` + ``train_loop`` vs the same loop on one constant batch repeated."""
     import tensorflow as tf
     from migration import cnn_mnist
 
     tf.random.set_seed(SEED)
     train_images, train_labels, _, _ = cnn_mnist.load_mnist(mnist_dir(workdir))
-    batches = iter(cnn_mnist.make_dataset(train_images, train_labels, BATCH_SIZE, seed=SEED))
-    steps = []
-    for _ in range(2):  # two models: each side updates its own weights, as in its own process
+    runs = []
+    for make_batches in (cnn_mnist.make_dataset, one_batch_repeated):  # each side its own model, as alone
         model = cnn_mnist.ConvNet(seed=SEED)
-        optimizer = cnn_mnist.make_optimizer(model, LEARNING_RATE)
-        steps.append(cnn_mnist.make_train_step(model, optimizer, 1.0 - KEEP_PROB))
-    images, labels = tf.constant(train_images[:BATCH_SIZE]), tf.constant(train_labels[:BATCH_SIZE])
-    # The loop body of cnn_mnist.train: next batch, step, loss to Python.
-    return alternate(lambda: float(steps[0](*next(batches))), lambda: float(steps[1](images, labels)),
-                     QUICK_BLOCKS if quick else BLOCKS)
+        step = cnn_mnist.make_train_step(model, cnn_mnist.make_optimizer(model, LEARNING_RATE), 1.0 - KEEP_PROB)
+        iterator = iter(make_batches(train_images, train_labels, BATCH_SIZE, seed=SEED))
+        runs.append(functools.partial(cnn_mnist.make_train_loop(step), iterator, tf.constant(BLOCK_STEPS)))
+    # As cnn_mnist.train does between displays: BLOCK_STEPS steps per call, losses back to Python.
+    return alternate(*(lambda run=run: run()[0].numpy() for run in runs), QUICK_BLOCKS if quick else BLOCKS,
+                     steps_per_call=BLOCK_STEPS)
 
 
 def tf1_feed_dict_vs_fixed_step(workdir, quick):

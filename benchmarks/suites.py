@@ -53,7 +53,7 @@ SUITES = {suite.name: suite for suite in (
         Variant("train_input", "feed_dict", "tf1", "TF1 Session + next_batch + feed_dict"),
         Variant("train_input", "migrated", "tf2", "TF2 migration/cnn_mnist.py as shipped"),
         Variant("train_input", "migrated_bfloat16", "tf2", "TF2 as shipped, bfloat16 compute", True),
-        Variant("train_input", "fixed_step", "tf2", "TF2 train step, fixed in-memory batch"),
+        Variant("train_input", "fixed_step", "tf2", "TF2 as shipped, one batch repeated"),
         Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"))),
     Suite("flops", "peak_gflops", "GFLOP/s", False, ("matmul_gflops", "conv_gflops"), (
         Variant("flops", "peak", "tf2", "float32 peak (best of matmul, 3x3 conv)"),)),
