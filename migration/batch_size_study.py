@@ -150,9 +150,7 @@ def main(argv=None):
         print(f"ERROR `{flags.out}` already holds study outputs ({names}); pass --overwrite to replace them "
               "or choose another --out", file=sys.stderr)
         return USAGE_EXIT
-    quiet.set_native_log_level()
-    with quiet.filtered_native_stderr():
-        import tensorflow  # noqa: F401  (loaded here, where its start-up noise is filtered; the bars and logs use it)
+    quiet.import_tensorflow()  # loaded here, where its start-up noise is filtered; the bars and logs use it
     say = (lambda line: None) if flags.quiet else (lambda line: print(line, flush=True))
     try:
         train_examples = input_data.read_data_sets(flags.data_dir, validation_size=0).train.num_examples

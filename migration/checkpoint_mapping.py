@@ -2,6 +2,8 @@
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 # TF1 optimizers store slots as `<variable>/<Optimizer>[_N]` and a few top-level
 # counters; none of them is part of the model.
 OPTIMIZER_SLOT = re.compile(
@@ -65,6 +67,16 @@ def is_optimizer_slot(name):
 def strip_output_index(name):
     """`scope/w:0` -> `scope/w` (GCN-style Savers keyed by `var.name` keep the `:0`)."""
     return re.sub(r":\d+$", "", name)
+
+
+def variable_name(variable):
+    """A TF2 variable's name as users see it: Keras ``path`` if it has one, else its name without `:0`."""
+    return getattr(variable, "path", None) or strip_output_index(getattr(variable, "name", "?") or "?")
+
+
+def numpy_dtype(dtype):
+    """TF DType, Keras dtype string or numpy dtype -> numpy dtype."""
+    return np.dtype(getattr(dtype, "as_numpy_dtype", dtype))
 
 
 def normalised_keys(names):

@@ -3,10 +3,10 @@ import os
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 import tensorflow as tf
 
-from migration.checkpoint_mapping import VariableSpec, infer_mapping, is_optimizer_slot, strip_output_index
+from migration.checkpoint_mapping import (VariableSpec, infer_mapping, is_optimizer_slot, numpy_dtype,
+                                         strip_output_index, variable_name)
 
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 
@@ -170,13 +170,13 @@ def model_variables(obj):
         named = list(obj.items())
         ordered = True
     elif hasattr(obj, "weights"):
-        named = [(_variable_name(v), v) for v in obj.weights]
+        named = [(variable_name(v), v) for v in obj.weights]
         ordered = True
     elif isinstance(obj, tf.Module):
         named, ordered = _module_variables(obj)
     else:
-        named, ordered = [(_variable_name(v), v) for v in obj], True
-    specs = [VariableSpec(name, tuple(int(d) for d in v.shape), np.dtype(_numpy_dtype(v.dtype)).name, rank)
+        named, ordered = [(variable_name(v), v) for v in obj], True
+    specs = [VariableSpec(name, tuple(int(d) for d in v.shape), numpy_dtype(v.dtype).name, rank)
              for rank, (name, v) in enumerate(named)]
     return specs, [v for _, v in named], ordered
 
@@ -186,16 +186,10 @@ def _module_variables(module):
     counters = [re.search(r"_(\d+)$", str(getattr(v, "_unique_id", ""))) for v in variables]
     if all(counters):
         ranked = sorted(zip(variables, counters), key=lambda pair: int(pair[1].group(1)))
-        return [(_variable_name(v), v) for v, _ in ranked], True
-    return [(_variable_name(v), v) for v in variables], False
+        return [(variable_name(v), v) for v, _ in ranked], True
+    return [(variable_name(v), v) for v in variables], False
 
 
-def _variable_name(variable):
-    return getattr(variable, "path", None) or strip_output_index(variable.name)
-
-
-def _numpy_dtype(dtype):
-    return getattr(dtype, "as_numpy_dtype", dtype)
 
 
 def restore_tf1_checkpoint(obj, ckpt_path, name_map=None, strict=True, include_optimizer=False):

@@ -3,7 +3,7 @@ import fnmatch
 
 import numpy as np
 
-from migration.checkpoint_mapping import strip_output_index
+from migration.checkpoint_mapping import numpy_dtype, strip_output_index, variable_name
 
 
 class VariableMismatchError(ValueError):
@@ -62,7 +62,7 @@ def assign_variables(tf2_variables, values, name_map=None, ignore=()):
     ignored = {name for name in values if any(fnmatch.fnmatchcase(name, pattern) for pattern in ignore)}
     plan, problems = resolve_assignments(values, name_map, index, ignored)
     targeted = {id(variable) for variable in plan.values()}
-    problems += [f"missing: TF2 variable `{_display_name(variable)}` receives no legacy value"
+    problems += [f"missing: TF2 variable `{variable_name(variable)}` receives no legacy value"
                  for variable in required if id(variable) not in targeted]
     if problems:
         raise VariableMismatchError(problems)
@@ -87,7 +87,7 @@ def resolve_assignments(values, name_map, index, ignored=()):
             problems.append(f"`{tf1_name}`: {problem}")
             continue
         if id(variable) in seen:
-            problems.append(f"`{tf1_name}` and `{seen[id(variable)]}` both map to `{_display_name(variable)}`")
+            problems.append(f"`{tf1_name}` and `{seen[id(variable)]}` both map to `{variable_name(variable)}`")
             continue
         seen[id(variable)] = tf1_name
         problem = _value_problem(tf1_name, np.asarray(values[tf1_name]), variable)
@@ -139,19 +139,10 @@ def _lookup(target, index):
 
 def _value_problem(tf1_name, value, variable):
     shape = tuple(int(size) for size in variable.shape)
-    dtype = _numpy_dtype(variable.dtype)
-    where = f"TF2 `{_display_name(variable)}`"
+    dtype = numpy_dtype(variable.dtype)
+    where = f"TF2 `{variable_name(variable)}`"
     if value.shape != shape:
         return f"mis-shaped: `{tf1_name}` has shape {value.shape}, {where} has {shape}"
     if value.dtype != dtype:
         return f"mis-typed: `{tf1_name}` is {value.dtype}, {where} is {dtype}"
     return None
-
-
-def _numpy_dtype(dtype):
-    """TF DType, Keras dtype string or numpy dtype -> numpy dtype."""
-    return np.dtype(getattr(dtype, "as_numpy_dtype", dtype))
-
-
-def _display_name(variable):
-    return getattr(variable, "path", None) or strip_output_index(getattr(variable, "name", "?") or "?")

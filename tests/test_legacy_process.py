@@ -1,5 +1,4 @@
 """Tests of migration.legacy_process: TF1 functions run in a fresh graph-mode process, results pickled back."""
-import textwrap
 
 import numpy as np
 import pytest

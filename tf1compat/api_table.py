@@ -252,7 +252,12 @@ def lookup(name):
     return found[1] if found else None
 
 
+# Every proper prefix of a provided name, computed once: the runtime asks on each `tf.X` look-up
+# (TABLE is read-only after import).
+_NAMESPACES = frozenset(".".join(key.split(".")[:cut]) for key, entry in TABLE.items()
+                        if entry.kind == "provided" for cut in range(1, key.count(".") + 1))
+
+
 def is_namespace(name):
     """Whether ``name`` is a proper prefix of a provided name (``contrib``, ``examples.tutorials``)."""
-    prefix = name + "."
-    return any(key.startswith(prefix) and entry.kind == "provided" for key, entry in TABLE.items())
+    return name in _NAMESPACES

@@ -104,8 +104,7 @@ def ensure_tf1_runtime():
     global _runtime_ready
     if _runtime_ready:
         return
-    with quiet.filtered_native_stderr():
-        tensorflow = _original_import("tensorflow")
+    tensorflow = quiet.import_tensorflow(_original_import)
     quiet.quiet_python_logs()
     tensorflow.compat.v1.disable_v2_behavior()
     _runtime_ready = True

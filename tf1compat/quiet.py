@@ -1,5 +1,6 @@
 """Keeps TensorFlow's start-up and deprecation noise off the user's terminal."""
 import contextlib
+import importlib
 import logging
 import os
 import re
@@ -51,6 +52,18 @@ def filtered_native_stderr():
             if kept:
                 sys.stderr.write("".join(kept))
                 sys.stderr.flush()
+
+
+def import_tensorflow(importer=None):
+    """Import and return TensorFlow with its start-up noise filtered (unless the user chose a log level).
+
+    Args:
+        importer: ``name -> module``; default ``importlib.import_module`` (the legacy scope
+            passes the original ``__import__`` so its own hook is bypassed).
+    """
+    set_native_log_level()
+    with filtered_native_stderr():
+        return (importer or importlib.import_module)("tensorflow")
 
 
 def quiet_python_logs():

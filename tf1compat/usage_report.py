@@ -24,12 +24,6 @@ def record(name, entry=None):
     _sites[name].add((frame.f_code.co_filename, frame.f_lineno))
 
 
-def reset():
-    _uses.clear()
-    _sites.clear()
-    _entries.clear()
-
-
 def uses():
     """``{name: (look-ups, distinct call sites)}`` of what was recorded."""
     return {name: (count, len(_sites[name])) for name, count in _uses.items()}
