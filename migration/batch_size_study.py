@@ -16,7 +16,7 @@ from migration import study_figures, study_outputs
 from migration.study_processes import StudyRunError, run_batch_size
 from migration.study_results import steps_for_epochs
 from tf1compat import quiet
-from tf1compat.shims import input_data
+from tf1compat.shims.mnist import input_data
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 PROGRAMS = {False: ("tf2", "TF2 twin"), True: ("tf1", "TF1 program via tf1compat")}

@@ -19,7 +19,7 @@ import time
 import numpy as np
 import tensorflow as tf
 
-from tf1compat.shims import input_data
+from tf1compat.shims.mnist import input_data
 from tf1compat.usage_parser import UsageParser
 
 # Setup

@@ -13,7 +13,7 @@ import sys
 
 import tensorflow as tf
 
-from tf1compat.shims.input_data import read_data_sets  # the MNIST files, offline subset included
+from tf1compat.shims.mnist.input_data import read_data_sets  # the MNIST files, offline subset included
 
 # Setup
 IMAGE_PIXELS = 784

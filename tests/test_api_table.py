@@ -13,7 +13,7 @@ from tf1compat import api_table
 def test_exact_entries_win_over_wildcards():
     assert api_table.lookup("contrib.layers").kind == "provided"
     assert api_table.lookup("contrib.learn") is None  # a namespace above the provided MNIST loader
-    assert api_table.lookup("contrib.learn.datasets.mnist").shim == "tf1compat.shims.input_data"
+    assert api_table.lookup("contrib.learn.datasets.mnist").shim == "tf1compat.shims.mnist.input_data"
 
 
 def test_unknown_names_fall_to_the_nearest_wildcard_or_provided_module():

@@ -12,8 +12,8 @@ import urllib.request
 import numpy
 import pytest
 
-from tf1compat.shims import input_data, mnist_download, mnist_idx
-from tf1compat.shims.input_data import FILE_NAMES, MNISTFormatError, read_data_sets
+from tf1compat.shims.mnist import download as mnist_download, idx as mnist_idx, input_data
+from tf1compat.shims.mnist.input_data import FILE_NAMES, MNISTFormatError, read_data_sets
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EMBEDDED_IDX_SHA256 = {  # of the IDX bytes inside each shipped .gz (see tf1compat/data/PROVENANCE.md)

@@ -3,7 +3,7 @@ import numpy
 import pytest
 from hypothesis import given, settings, strategies
 
-from tf1compat.shims.mnist_dataset import DataSet, dense_to_one_hot, image_dtype
+from tf1compat.shims.mnist.dataset import DataSet, dense_to_one_hot, image_dtype
 
 
 def indexed(n, seed=0):

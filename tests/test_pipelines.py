@@ -16,7 +16,7 @@ from hypothesis import given, settings, strategies as st
 from migration import coordinator_loop, csv_reader, feed_generator
 from migration.checks import batch_streams
 from migration.pairs import LEGACY_DIR
-from tf1compat.shims.input_data import EMBEDDED_DIR
+from tf1compat.shims.mnist.input_data import EMBEDDED_DIR
 
 LEGACY_TIMEOUT = 120  # seconds; a queue that hangs fails the test instead of the suite
 FEW = settings(max_examples=15, deadline=None)

@@ -44,7 +44,7 @@ def compat(category, tf2, example=None, severity=WARNING):
     return Entry("compat", category, tf2, example, severity=severity)
 
 
-_INPUT_DATA = "tf1compat.shims.input_data"
+_INPUT_DATA = "tf1compat.shims.mnist.input_data"
 _MNIST_TF2 = "tf.keras.datasets.mnist.load_data() + tf.data.Dataset"
 _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
@@ -57,11 +57,11 @@ TABLE = {
     "examples.tutorials.mnist.input_data": provided(_INPUT_DATA, "input_data", _MNIST_TF2, "cnn_mnist"),
     "contrib.learn.datasets.mnist": provided(_INPUT_DATA, "input_data", _MNIST_TF2, "cnn_mnist"),
     "contrib.learn.python.learn.datasets.mnist": provided(_INPUT_DATA, "input_data", _MNIST_TF2, "cnn_mnist"),
-    "contrib.layers": provided("tf1compat.shims.contrib_layers", "contrib", "tf.keras.layers", "cnn_mnist"),
-    "contrib.rnn": provided("tf1compat.shims.contrib_rnn", "contrib", "tf.keras.layers.LSTM / RNN / LSTMCell"),
-    "contrib.slim": provided("tf1compat.shims.contrib_slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
-    "contrib.framework": provided("tf1compat.shims.contrib_framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
-    "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib_seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
+    "contrib.layers": provided("tf1compat.shims.contrib.layers", "contrib", "tf.keras.layers", "cnn_mnist"),
+    "contrib.rnn": provided("tf1compat.shims.contrib.rnn", "contrib", "tf.keras.layers.LSTM / RNN / LSTMCell"),
+    "contrib.slim": provided("tf1compat.shims.contrib.slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
+    "contrib.framework": provided("tf1compat.shims.contrib.framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
+    "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),

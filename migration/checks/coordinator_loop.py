@@ -3,7 +3,7 @@ from migration import coordinator_loop as migrated
 from migration import equivalence
 from migration.checks import batch_streams, model_stages
 from migration.pairs import PAIRS
-from tf1compat.shims.input_data import EMBEDDED_DIR, read_data_sets
+from tf1compat.shims.mnist.input_data import EMBEDDED_DIR, read_data_sets
 
 NUM_EXAMPLES = 300
 NUM_TEST = 100

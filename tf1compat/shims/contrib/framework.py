@@ -1,8 +1,8 @@
 """``tf.contrib.framework`` for TF1 scripts: tf-slim's arg_scope and variable helpers, plus core aliases."""
 import tensorflow
 
-from tf1compat.shims.contrib_missing import contrib_module_hooks
-from tf1compat.shims import tf_slim_compat  # noqa: F401  (first: restores the aliases tf_slim needs)
+from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
+from tf1compat.shims.contrib import tf_slim_aliases  # noqa: F401  (first: restores the aliases tf_slim needs)
 from tf_slim.ops import arg_scope as _arg_scope, variables as _variables
 
 _v1 = tensorflow.compat.v1

@@ -1,6 +1,6 @@
 """``tf.contrib.slim`` for TF1 scripts: the tf-slim package, which is contrib.slim moved out of TensorFlow."""
-from tf1compat.shims.contrib_missing import contrib_module_hooks
-from tf1compat.shims.tf_slim_compat import tf_slim
+from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
+from tf1compat.shims.contrib.tf_slim_aliases import tf_slim
 import tf_slim.nets  # noqa: E402  contrib.slim imported its model zoo (`slim.nets.vgg`) eagerly too
 
 _PY2_FUTURES = {"absolute_import", "division", "print_function"}

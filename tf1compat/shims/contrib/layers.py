@@ -4,8 +4,8 @@ import types
 
 import tensorflow
 
-from tf1compat.shims.contrib_missing import contrib_module_hooks
-from tf1compat.shims import tf_slim_compat  # noqa: F401  (first: restores the aliases tf_slim needs)
+from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
+from tf1compat.shims.contrib import tf_slim_aliases  # noqa: F401  (first: restores the aliases tf_slim needs)
 from tf_slim.layers import (initializers, layers, normalization, optimizers, regularizers,
                             rev_block_lib, summaries)
 from tf_slim.ops import variables

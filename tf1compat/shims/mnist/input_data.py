@@ -3,10 +3,10 @@ import collections
 import os
 import sys
 
-from tf1compat.shims import mnist_download, mnist_idx
-from tf1compat.shims.mnist_dataset import DataSet, dense_to_one_hot
-from tf1compat.shims.mnist_download import DEFAULT_SOURCE_URL
-from tf1compat.shims.mnist_idx import MNISTFormatError
+from tf1compat.shims.mnist import download as mnist_download, idx as mnist_idx
+from tf1compat.shims.mnist.dataset import DataSet, dense_to_one_hot
+from tf1compat.shims.mnist.download import DEFAULT_SOURCE_URL
+from tf1compat.shims.mnist.idx import MNISTFormatError
 
 __all__ = ["read_data_sets", "load_mnist", "DataSet", "Datasets", "dense_to_one_hot", "extract_images",
            "extract_labels", "maybe_download", "MNISTFormatError", "DEFAULT_SOURCE_URL", "EMBEDDED_DIR"]
@@ -18,7 +18,7 @@ TRAIN_LABELS = "train-labels-idx1-ubyte.gz"
 TEST_IMAGES = "t10k-images-idx3-ubyte.gz"
 TEST_LABELS = "t10k-labels-idx1-ubyte.gz"
 FILE_NAMES = (TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)
-EMBEDDED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+EMBEDDED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "data")
 DEFAULT_VALIDATION_SIZE = 5000
 EMBEDDED_VALIDATION_SIZE = 500  # TF1's default 5000 would leave the 4000-image subset empty
 

@@ -1,7 +1,7 @@
 """``tf.contrib.rnn`` for TF1 scripts: tf.compat.v1's cells and static RNNs plus the contrib-only stacked RNNs."""
 import tensorflow
 
-from tf1compat.shims.contrib_missing import contrib_module_hooks
+from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
 
 _v1 = tensorflow.compat.v1
 _CELLS = ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell",

@@ -1,0 +1,1 @@
+"""The MNIST tutorial reader (``tensorflow.examples.tutorials.mnist.input_data``) and its parts."""
