@@ -7,7 +7,7 @@ import runpy
 import sys
 import types
 
-from tf1compat import headless_figures, legacy_scope, usage_report, watchdog
+from tf1compat import headless_figures, legacy_scope, session_config, usage_report, watchdog
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 
@@ -128,6 +128,7 @@ def _run(target, options):
     legacy_scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
     guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
     legacy_scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    legacy_scope.add_runtime_hook(session_config.install)
     guard.start()
     try:
         if target["kind"] == "module":
