@@ -7,16 +7,22 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEGACY_DIR = os.path.join(REPO_ROOT, "legacy_examples")
 MIGRATION_DIR = os.path.join(REPO_ROOT, "migration")
 
-# Modules and packages in migration/ that are tools, never example names.
-# A new tool module adds its name here (tests/test_pairs.py fails on an unclassified module).
-TOOL_MODULES = frozenset({
-    "__init__", "__main__", "pairs", "checks",
-    "batch_size_study", "study_processes", "study_results", "study_outputs", "study_figures",  # the batch-size study
-    "diff", "side_by_side",  # python -m migration.diff
-    "equivalence", "legacy_process", "variable_transfer",  # the equivalence harness
-    "scan", "scan_engine", "scan_rules", "scan_sources", "scan_report", "idiom_finder", "tf_bindings",  # migration.scan
-    "checkpoints", "checkpoint_mapping", "checkpoint_restore",  # migration.checkpoints
-})
+# migration/ holds the worked examples as top-level modules (each the twin of legacy_examples/NAME.py),
+# this registry, and packages: `checks` (one equivalence check per pair) and one package per tool
+# (`scan`, `checkpoints`, `diff`, `equivalence`, `batch_size_study`). tests/test_pairs.py enforces it.
+REGISTRY_MODULES = frozenset({"__init__", "pairs"})
+
+
+def tool_packages():
+    """The packages in migration/ (each a tool named for its command, or ``checks``)."""
+    return sorted(entry for entry in os.listdir(MIGRATION_DIR)
+                  if os.path.isfile(os.path.join(MIGRATION_DIR, entry, "__init__.py")))
+
+
+def example_modules():
+    """The top-level modules of migration/ that are not the registry: each must be a worked example."""
+    return sorted(entry[:-3] for entry in os.listdir(MIGRATION_DIR)
+                  if entry.endswith(".py") and entry[:-3] not in REGISTRY_MODULES)
 
 
 @dataclass(frozen=True)

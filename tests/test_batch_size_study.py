@@ -12,8 +12,11 @@ import os
 import numpy as np
 import pytest
 
-from migration import batch_size_study, study_figures, study_outputs, study_processes
-from migration.study_results import RunResult, steps_for_epochs
+from migration.batch_size_study import cli as batch_size_study
+from migration.batch_size_study import figures as study_figures
+from migration.batch_size_study import outputs as study_outputs
+from migration.batch_size_study import processes as study_processes
+from migration.batch_size_study.results import RunResult, steps_for_epochs
 
 BATCH_SIZES = (16, 32)
 TRAIN_EXAMPLES = 4000  # the embedded subset

@@ -10,7 +10,7 @@ from tensorflow.core.framework import variable_pb2
 from tensorflow.core.protobuf import meta_graph_pb2
 
 from migration import checkpoints
-from migration.checkpoint_mapping import VariableSpec, infer_mapping, is_optimizer_slot, normalised_keys
+from migration.checkpoints.mapping import VariableSpec, infer_mapping, is_optimizer_slot, normalised_keys
 from migration.checkpoints import CheckpointMismatchError, NotACheckpointError, restore_tf1_checkpoint
 
 RNG = np.random.default_rng(0)

@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from migration.scan_engine import scan_text
+from migration.scan.engine import scan_text
 
 
 def symbols(text, **options):

@@ -1,4 +1,4 @@
-"""Tests of migration.legacy_process: TF1 functions run in a fresh graph-mode process, results pickled back."""
+"""Tests of migration.equivalence.legacy_process: TF1 functions run in a fresh graph-mode process, results pickled back."""
 
 import numpy as np
 import pytest

@@ -46,18 +46,18 @@ def test_registry_entry_is_complete(name):
 
 
 def test_no_example_name_collides_with_a_tool_or_an_importable_module():
-    collisions = sorted(set(pairs.PAIRS) & pairs.TOOL_MODULES)
+    collisions = sorted(set(pairs.PAIRS) & set(pairs.tool_packages()))
     assert collisions == []
     shadowing = sorted(name for name in pairs.PAIRS
                        if name in sys.stdlib_module_names or _top_level_module_elsewhere(name))
     assert shadowing == []
 
 
-def test_every_module_in_migration_is_a_pair_or_a_registered_tool():
-    modules = {entry[:-3] if entry.endswith(".py") else entry for entry in os.listdir(pairs.MIGRATION_DIR)
-               if (entry.endswith(".py") or os.path.isfile(os.path.join(pairs.MIGRATION_DIR, entry, "__init__.py")))}
-    unclassified = sorted(modules - set(pairs.PAIRS) - pairs.TOOL_MODULES)
-    assert unclassified == [], "add tool modules to migration/pairs.py TOOL_MODULES"
+def test_every_top_level_module_in_migration_is_a_registered_example_with_a_twin():
+    examples = pairs.example_modules()
+    assert sorted(pairs.PAIRS) == examples, "a top-level module of migration/ is an example: register it, or make " \
+                                             "the tool a package"
+    assert sorted(pairs.legacy_example_names()) == examples
 
 
 @pytest.fixture()

@@ -7,9 +7,12 @@ import sys
 
 import pytest
 
-from migration import scan, scan_report, scan_sources, tf_bindings
-from migration.idiom_finder import entry_for
-from migration.scan_engine import scan_file, scan_paths
+from migration import scan
+from migration.scan import report as scan_report
+from migration.scan import sources as scan_sources
+from migration.scan import bindings as tf_bindings
+from migration.scan.idioms import entry_for
+from migration.scan.engine import scan_file, scan_paths
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "tests", "scan_fixtures")

@@ -1,4 +1,4 @@
-"""Tests of migration.variable_transfer: legacy values into TF2 variables by name, all or nothing."""
+"""Tests of migration.equivalence.transfer: legacy values into TF2 variables by name, all or nothing."""
 import keras
 import numpy as np
 import pytest

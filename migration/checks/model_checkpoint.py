@@ -6,7 +6,7 @@ import numpy as np
 from migration import equivalence
 from migration import model_checkpoint as migrated
 from migration.checkpoints import infer_mapping, model_variables, restore_tf1_checkpoint
-from migration.checkpoint_mapping import VariableSpec
+from migration.checkpoints.mapping import VariableSpec
 from migration.pairs import PAIRS
 
 SEED = 3

@@ -16,7 +16,7 @@ import tempfile
 import time
 
 from migration.pairs import PAIRS, REPO_ROOT
-from migration.study_results import RunResult
+from migration.batch_size_study.results import RunResult
 
 DISPLAY_LINE = re.compile(r"Step (\d+), Minibatch Loss= (\S+), Training Accuracy= (\S+), Test Accuracy= (\S+)")
 STDERR_TAIL_LINES = 30

@@ -1,6 +1,6 @@
 """Run functions of a TF1 file in a fresh Python process (TF1 graph mode is process-global).
 
-The parent pickles the calls to a file, starts ``python -m migration.legacy_process
+The parent pickles the calls to a file, starts ``python -m migration.equivalence.legacy_process
 --child CALLS RESULTS``; the child imports the file with
 ``tf1compat.load_legacy_module`` and pickles the results back. Nothing here imports
 TensorFlow in the parent.
@@ -64,7 +64,7 @@ def run_legacy_many(path, calls, timeout=DEFAULT_TIMEOUT, cwd=None, env=None):
         results_file = os.path.join(folder, "results.pkl")
         with open(calls_file, "wb") as handle:
             pickle.dump({"path": path, "calls": calls}, handle)
-        command = [sys.executable, "-m", "migration.legacy_process", "--child", calls_file, results_file]
+        command = [sys.executable, "-m", "migration.equivalence.legacy_process", "--child", calls_file, results_file]
         completed = _run_child(command, path, timeout, cwd, _child_env(env))
         if completed.returncode != 0 or not os.path.exists(results_file):
             raise LegacyRunError(
@@ -141,7 +141,7 @@ def _child_main(calls_file, results_file):
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] != "--child":
-        print("ERROR internal entry; usage: python -m migration.legacy_process --child CALLS RESULTS",
+        print("ERROR internal entry; usage: python -m migration.equivalence.legacy_process --child CALLS RESULTS",
               file=sys.stderr)
         sys.exit(2)
     try:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import tensorflow as tf
 
-from migration.checkpoint_mapping import (VariableSpec, infer_mapping, is_optimizer_slot, numpy_dtype,
+from migration.checkpoints.mapping import (VariableSpec, infer_mapping, is_optimizer_slot, numpy_dtype,
                                          strip_output_index, variable_name)
 
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"

@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass, field
 
 from tf1compat.api_table import ERROR
-from migration import scan_sources, tf_bindings
-from migration.idiom_finder import Finding, IdiomFinder
+from migration.scan import bindings as tf_bindings, sources
+from migration.scan.idioms import Finding, IdiomFinder
 
 DEFAULT_TARGET = "2.21"
 _END = (float("inf"), float("inf"), float("inf"))
@@ -26,7 +26,7 @@ class FileResult:
 
 def scan_text(text, target=DEFAULT_TARGET, external=None):
     """The findings of one piece of Python source (what the tests assert on)."""
-    return scan_units([scan_sources.SourceUnit(text)], target, external)
+    return scan_units([sources.SourceUnit(text)], target, external)
 
 
 def scan_units(units, target=DEFAULT_TARGET, external=None):
@@ -52,7 +52,7 @@ def _scan_units(units, target, external):
         parsed.append((index, unit, tree))
     file_paths = set()
     for index, _, tree in parsed:
-        file_paths |= bindings.referenced_paths(tree, index)
+        file_paths |= tf_bindings.referenced_paths(tree, index)
     for index, unit, tree in parsed:
         finder = IdiomFinder(bindings, index, target, unit.cell, file_paths, _NEWLINE.split(unit.text))
         findings.extend(finder.run(tree))
@@ -84,9 +84,9 @@ def scan_file(path, target=DEFAULT_TARGET):
     """The ``FileResult`` of one .py file or notebook.
 
     Raises:
-        scan_sources.ScanInputError: the file is unreadable or binary.
+        sources.ScanInputError: the file is unreadable or binary.
     """
-    source = scan_sources.read_source(path)
+    source = sources.read_source(path)
     if source.unreadable:
         return FileResult(path, [syntax_finding(source.unreadable, source.unreadable_line, 1,
                                                 fix="re-save it from Jupyter")])
@@ -97,9 +97,9 @@ def scan_paths(paths, target=DEFAULT_TARGET):
     """``FileResult``s of every .py file and notebook under ``paths``, in path order.
 
     Raises:
-        scan_sources.ScanInputError: a path is missing, unreadable, binary, or an empty folder.
+        sources.ScanInputError: a path is missing, unreadable, binary, or an empty folder.
     """
-    return [scan_file(path, target) for path in scan_sources.find_files(paths)]
+    return [scan_file(path, target) for path in sources.find_files(paths)]
 
 
 class SiblingExports:
@@ -142,8 +142,8 @@ class SiblingExports:
         if path not in self._bindings:
             self._bindings[path] = None
             try:
-                text = scan_sources.decode_python(path, scan_sources.read_bytes(path))
+                text = sources.decode_python(path, sources.read_bytes(path))
                 self._bindings[path] = tf_bindings.collect(ast.parse(text))
-            except (scan_sources.ScanInputError, SyntaxError, ValueError, RecursionError):
+            except (sources.ScanInputError, SyntaxError, ValueError, RecursionError):
                 pass  # a sibling that does not read or parse exports nothing we can know
         return self._bindings[path]

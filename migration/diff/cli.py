@@ -9,7 +9,8 @@ import sys
 import tokenize
 import traceback
 
-from migration import pairs, side_by_side
+from migration import pairs
+from migration.diff import side_by_side
 from tf1compat import quiet
 
 USAGE_EXIT = 2
@@ -198,10 +199,3 @@ def _relative(path):
     except ValueError:  # another drive on Windows
         return path
 
-
-if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except BrokenPipeError:  # piped into head/less that quit early: not an error worth a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)

@@ -3,7 +3,7 @@ import fnmatch
 
 import numpy as np
 
-from migration.checkpoint_mapping import numpy_dtype, strip_output_index, variable_name
+from migration.checkpoints.mapping import numpy_dtype, strip_output_index, variable_name
 
 
 class VariableMismatchError(ValueError):

@@ -12,9 +12,9 @@ import os
 import shutil
 import sys
 
-from migration import study_figures, study_outputs
-from migration.study_processes import StudyRunError, run_batch_size
-from migration.study_results import steps_for_epochs
+from migration.batch_size_study import figures, outputs
+from migration.batch_size_study.processes import StudyRunError, run_batch_size
+from migration.batch_size_study.results import steps_for_epochs
 from tf1compat import quiet
 from tf1compat.shims.mnist import input_data
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
@@ -72,8 +72,8 @@ def _check_amounts(parser, flags):
 
 def planned_outputs(out):
     """Every path the study writes in ``out`` (the TensorBoard folder holds one run per batch size)."""
-    names = [study_outputs.CSV_NAME, study_outputs.SUMMARY_NAME, *study_figures.FIGURE_NAMES.values(),
-             study_outputs.TENSORBOARD_DIR]
+    names = [outputs.CSV_NAME, outputs.SUMMARY_NAME, *figures.FIGURE_NAMES.values(),
+             outputs.TENSORBOARD_DIR]
     return [os.path.join(out, name) for name in names]
 
 
@@ -133,13 +133,13 @@ def write_outputs(flags, results):
     settings = (f"{title}, {amount} per batch size, display step {flags.display_step}, seed {flags.seed}, "
                 f"keep_prob {flags.keep_prob}, learning rate {flags.learning_rate}, "
                 f"{results[0].train_examples} training examples.")
-    csv_path = os.path.join(flags.out, study_outputs.CSV_NAME)
-    summary_path = os.path.join(flags.out, study_outputs.SUMMARY_NAME)
-    study_outputs.write_csv(csv_path, program, results)
-    study_outputs.write_summary(summary_path, f"Batch-size study: cnn_mnist, {title}", settings, results)
-    study_outputs.write_tensorboard(flags.out, results)
-    figures = study_figures.write_figures(flags.out, results, title)
-    return [csv_path, summary_path, *figures.values(), os.path.join(flags.out, study_outputs.TENSORBOARD_DIR)]
+    csv_path = os.path.join(flags.out, outputs.CSV_NAME)
+    summary_path = os.path.join(flags.out, outputs.SUMMARY_NAME)
+    outputs.write_csv(csv_path, program, results)
+    outputs.write_summary(summary_path, f"Batch-size study: cnn_mnist, {title}", settings, results)
+    outputs.write_tensorboard(flags.out, results)
+    figure_paths = figures.write_figures(flags.out, results, title)
+    return [csv_path, summary_path, *figure_paths.values(), os.path.join(flags.out, outputs.TENSORBOARD_DIR)]
 
 
 def main(argv=None):
@@ -166,6 +166,3 @@ def main(argv=None):
         say(f"wrote {path}")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

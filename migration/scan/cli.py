@@ -10,7 +10,7 @@ Walks .py files and the code cells of .ipynb notebooks (IPython ``%magic``, ``!s
 ``layers = tf.contrib.layers``, ``from tfutil import tf`` of a sibling module, ...) and reports
 each TF1 idiom with the TF2 replacement and the worked example ``migration/NAME.py`` to read.
 The knowledge is data: ``tf1compat.api_table`` (shared with the runner) and
-``migration.scan_rules`` (call shapes such as ``feed_dict=`` and ``tf.nn.dropout(x, 0.5)``).
+``migration.scan.rules`` (call shapes such as ``feed_dict=`` and ``tf.nn.dropout(x, 0.5)``).
 
 Text output: a summary (files, findings per severity and per category, verdict counts),
 one line per finding ``path:line:col: SEVERITY: [category] message`` (notebooks:
@@ -48,9 +48,9 @@ import traceback
 
 from tf1compat.api_table import SEVERITIES
 from tf1compat.usage_parser import available_choices
-from migration import scan_report
-from migration.scan_engine import DEFAULT_TARGET, scan_paths
-from migration.scan_sources import ScanInputError
+from migration.scan import report
+from migration.scan.engine import DEFAULT_TARGET, scan_paths
+from migration.scan.sources import ScanInputError
 
 USAGE_EXIT, FAIL_EXIT = 2, 1
 _VERSION = re.compile(r"^2\.\d+$")
@@ -110,10 +110,7 @@ def main(argv=None):
             traceback.print_exc()
         print(f"ERROR {error}", file=sys.stderr)
         return USAGE_EXIT
-    render = scan_report.format_json if options.json else scan_report.format_text
+    render = report.format_json if options.json else report.format_text
     sys.stdout.write(render(results, options.target_tf))
     return exit_code(results, options.fail_on)
 
-
-if __name__ == "__main__":
-    sys.exit(main())

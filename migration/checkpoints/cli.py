@@ -1,4 +1,4 @@
-"""TF1 Saver checkpoints in TF2: ``python -m migration.checkpoints inspect|convert``, ``restore_tf1_checkpoint``.
+"""The ``python -m migration.checkpoints inspect|convert`` command and the functions behind it.
 
     python -m migration.checkpoints inspect tmp/mlp.ckpt
     python -m migration.checkpoints convert tmp/mlp.ckpt --model migration.model_checkpoint:build_model --out tf2_ckpt
@@ -9,7 +9,6 @@ builds the TF2 model with ``module:factory``, loads the TF1 values into it with
 ``tf.train.Checkpoint(model=factory()).read(tf.train.latest_checkpoint(DIR))`` restores.
 """
 import argparse
-import contextlib
 import importlib
 import json
 import os
@@ -18,23 +17,11 @@ import traceback
 
 import numpy as np
 
-from tf1compat import quiet
 from tf1compat.usage_parser import available_choices
-
-if __name__ == "__main__":
-    quiet.set_native_log_level()  # before TensorFlow loads, so a CLI error stays one line on stderr
-with quiet.filtered_native_stderr() if __name__ == "__main__" else contextlib.nullcontext():
-    from migration.checkpoint_mapping import Problem, VariableSpec, infer_mapping, is_optimizer_slot
-    from migration.checkpoint_restore import (
-        CheckpointError, CheckpointMismatchError, CheckpointNotFoundError, NotACheckpointError, RestoreReport,
-        checkpoint_variables, is_object_based, model_variables, open_checkpoint, restore_tf1_checkpoint)
-
-__all__ = [
-    "restore_tf1_checkpoint", "RestoreReport", "CheckpointMismatchError", "CheckpointError",
-    "CheckpointNotFoundError", "NotACheckpointError", "Problem", "VariableSpec", "infer_mapping",
-    "is_optimizer_slot", "checkpoint_variables", "model_variables", "open_checkpoint",
-    "inspect_checkpoint", "convert_checkpoint", "main",
-]
+from migration.checkpoints.mapping import is_optimizer_slot
+from migration.checkpoints.restore import (
+    CheckpointError, CheckpointMismatchError, checkpoint_variables, is_object_based, open_checkpoint,
+    restore_tf1_checkpoint)
 
 USAGE_EXIT, FAILURE_EXIT = 2, 1
 # The attribute name of the model in converted checkpoints: tf.train.Checkpoint(model=...).
@@ -187,6 +174,3 @@ def _read_name_map(path):
         raise UsageError(f"`{path}`: the name map must be a JSON object {{checkpoint name: model name or null}}")
     return name_map
 
-
-if __name__ == "__main__":
-    sys.exit(main())

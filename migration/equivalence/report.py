@@ -1,4 +1,4 @@
-"""Check that a TF2 rewrite computes what its TF1 original computed, with explicit tolerances.
+"""``Report``: legacy and migrated outputs compared with explicit tolerances, one line each.
 
 Typical use (one legacy process per check; TF1 graph mode is process-global)::
 
@@ -15,14 +15,7 @@ from typing import Optional
 
 import numpy as np
 
-from migration.legacy_process import DEFAULT_TIMEOUT, LegacyRunError, run_legacy, run_legacy_many
-from migration.variable_transfer import VariableMismatchError, assign_variables, export_variables
-
-__all__ = [
-    "Comparison", "Report", "DEFAULT_RTOL", "DEFAULT_ATOL",
-    "run_legacy", "run_legacy_many", "LegacyRunError", "DEFAULT_TIMEOUT",
-    "export_variables", "assign_variables", "VariableMismatchError",
-]
+__all__ = ["Comparison", "Report", "DEFAULT_RTOL", "DEFAULT_ATOL", "first_difference"]
 
 DEFAULT_RTOL = 1e-6
 DEFAULT_ATOL = 1e-5

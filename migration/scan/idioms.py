@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from tf1compat import api_table
-from migration import scan_rules
-from migration.tf_bindings import chain_of
+from migration.scan import rules
+from migration.scan.bindings import chain_of
 
-_SHAPED_KEYS = frozenset(shape.key for shape in scan_rules.CALL_SHAPES)
+_SHAPED_KEYS = frozenset(shape.key for shape in rules.CALL_SHAPES)
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def _version(text):
 def version_adjusted(key, entry, target):
     """``(severity, note)`` of ``entry`` when porting to TF version ``target`` (e.g. ``"2.21"``)."""
     severity, notes = entry.severity, []
-    for change in scan_rules.VERSION_CHANGES:
+    for change in rules.VERSION_CHANGES:
         if key not in change.keys:
             continue
         if change.before and not _version(target) < _version(change.before):
@@ -138,7 +138,7 @@ class IdiomFinder(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _check_call_shapes(self, node, path):
-        for shape in scan_rules.CALL_SHAPES:
+        for shape in rules.CALL_SHAPES:
             if shape.key != path or self.file_paths.intersection(shape.unless_file_uses):
                 continue
             where = _shape_site(node, shape.keyword, shape.position)
@@ -150,7 +150,7 @@ class IdiomFinder(ast.NodeVisitor):
                 self._add(where, shape.key, api_table.TABLE[shape.key], f"tf.{shape.key}", shape.message)
 
     def _check_method_shapes(self, node, method):
-        for shape in scan_rules.METHOD_SHAPES:
+        for shape in rules.METHOD_SHAPES:
             if shape.method != method:
                 continue
             where = _shape_site(node, shape.keyword, shape.dict_position, ast.Dict)
