@@ -9,8 +9,10 @@ the Session disappears. Each function below is reusable (the batch-size study bu
     python -m migration.cnn_mnist                      # 500 steps, batch 128
     python -m migration.cnn_mnist --steps 100 --batch-size 256 --seed 1
 """
+import argparse
 import dataclasses
 import functools
+import gzip
 import json
 import os
 import sys
@@ -18,9 +20,6 @@ import time
 
 import numpy as np
 import tensorflow as tf
-
-from tf1compat.shims.mnist import input_data
-from tf1compat.usage_parser import UsageParser
 
 # Setup
 IMAGE_SIZE = 28
@@ -37,8 +36,8 @@ BATCH_SIGNATURE = (tf.TensorSpec([None, IMAGE_SIZE * IMAGE_SIZE], tf.float32),
 
 
 def parse_args(argv=None):
-    parser = UsageParser(prog="python -m migration.cnn_mnist",
-                     description="Train a dropout CNN on MNIST (TF2: tf.data, tf.function, Keras Adam).")
+    parser = argparse.ArgumentParser(prog="python -m migration.cnn_mnist",
+                                     description="Train a dropout CNN on MNIST (TF2: tf.data, tf.function, Keras Adam).")
     parser.add_argument("--steps", type=int, default=500, help="training iterations (default 500)")
     parser.add_argument("--batch-size", type=int, default=128, help="images per iteration (default 128)")
     parser.add_argument("--display-step", type=int, default=10, help="print metrics every N steps (default 10)")
@@ -59,15 +58,38 @@ def parse_args(argv=None):
 
 
 # Data
-def load_mnist(data_dir):
-    """``(train_images, train_labels, test_images, test_labels)``: float32, pixels in [0, 1], one-hot labels.
+# The embedded real-MNIST subset shipped with this repository, read when --data-dir lacks the files.
+EMBEDDED_MNIST = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tf1compat", "data")
 
-    The reader of the legacy program (same files, same scaling, embedded subset offline),
-    used as a plain loader: batching is tf.data's job below, not ``next_batch``'s.
+
+class MNISTFileError(ValueError):
+    """An MNIST file that cannot be read (the message names it)."""
+
+
+def read_idx(path, header_bytes):
+    """The uint8 values of an IDX ``.gz`` file (MNIST's format) after its big-endian header."""
+    try:
+        with gzip.open(path) as handle:
+            return np.frombuffer(handle.read(), np.uint8, offset=header_bytes)
+    except (OSError, EOFError) as error:
+        raise MNISTFileError(f"`{path}`: not a valid gzip file ({error}); replace it with the original MNIST file")
+
+
+def load_mnist(data_dir):
+    """``(train_images, train_labels, test_images, test_labels)``: float32 pixels in [0, 1], one-hot labels.
+
+    The four standard MNIST files in ``data_dir``, else the embedded subset; pixels scaled
+    by 1/255 as the TF1 reader did. Batching is tf.data's job below, not ``next_batch``'s.
     """
-    mnist = input_data.read_data_sets(data_dir, one_hot=True, validation_size=0)
-    return (mnist.train.images, mnist.train.labels.astype(np.float32),
-            mnist.test.images, mnist.test.labels.astype(np.float32))
+    folder = data_dir if os.path.isfile(os.path.join(data_dir, "t10k-labels-idx1-ubyte.gz")) else EMBEDDED_MNIST
+    if folder != data_dir:
+        print(f"MNIST files missing in `{data_dir}`; using the embedded real-MNIST subset", file=sys.stderr)
+    arrays = []
+    for split in ("train", "t10k"):
+        images = read_idx(os.path.join(folder, f"{split}-images-idx3-ubyte.gz"), 16).reshape(-1, IMAGE_SIZE ** 2)
+        labels = read_idx(os.path.join(folder, f"{split}-labels-idx1-ubyte.gz"), 8)
+        arrays += [images.astype(np.float32) * (1.0 / 255.0), np.eye(NUM_CLASSES, dtype=np.float32)[labels]]
+    return tuple(arrays)
 
 
 def make_dataset(images, labels, batch_size, seed=None):
@@ -305,7 +327,7 @@ def main(argv=None):
     started = time.perf_counter()
     try:
         history = run(flags, log=functools.partial(print, flush=True))
-    except input_data.MNISTFormatError as error:
+    except MNISTFileError as error:
         print(f"ERROR {error}", file=sys.stderr)
         return 1
     print("Optimization Finished! Testing Accuracy= {:.3f}, wall time {:.1f} s".format(

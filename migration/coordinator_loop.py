@@ -9,11 +9,10 @@ when the data does, with no OutOfRangeError and no threads to stop.
     python -m migration.coordinator_loop --num-epochs 1 --no-shuffle --num-threads 1
 """
 import argparse
+import os
 import sys
 
 import tensorflow as tf
-
-from tf1compat.shims.mnist.input_data import read_data_sets  # the MNIST files, offline subset included
 
 # Setup
 IMAGE_PIXELS = 784
@@ -36,6 +35,24 @@ def parse_args(argv=None):
 
 
 # Data
+# The embedded real-MNIST subset shipped with this repository, read when --data-dir lacks the files.
+EMBEDDED_MNIST = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tf1compat", "data")
+
+
+def read_idx_records(path, record_bytes, header_bytes):
+    """Every record of an IDX ``.gz`` file (MNIST's format) as one uint8 tensor ``[N, record_bytes]``, via tf.data."""
+    records = tf.data.FixedLengthRecordDataset(path, record_bytes, header_bytes=header_bytes, compression_type="GZIP")
+    return tf.io.decode_raw(records.batch(1 << 30).get_single_element(), tf.uint8)
+
+
+def mnist_split(data_dir, split):
+    """``(images, one-hot labels)`` of MNIST ``split`` ("train" or "t10k"), float32, pixels scaled by 1/255."""
+    folder = data_dir if os.path.isfile(os.path.join(data_dir, f"{split}-labels-idx1-ubyte.gz")) else EMBEDDED_MNIST
+    images = read_idx_records(os.path.join(folder, f"{split}-images-idx3-ubyte.gz"), IMAGE_PIXELS, 16)
+    labels = read_idx_records(os.path.join(folder, f"{split}-labels-idx1-ubyte.gz"), 1, 8)[:, 0]
+    return tf.cast(images, tf.float32) * (1.0 / 255.0), tf.one_hot(tf.cast(labels, tf.int32), NUM_CLASSES)
+
+
 def make_dataset(images, labels, batch_size, num_epochs, shuffle=True, seed=None):
     """(images, labels) batches; the final batch of the last epoch may be smaller."""
     dataset = tf.data.Dataset.from_tensor_slices((images, labels))
@@ -115,9 +132,7 @@ def train(model, train_set, test_set, batch_size=128, num_epochs=2, shuffle=True
 
 def main(argv=None):
     args = parse_args(argv)
-    mnist = read_data_sets(args.data_dir, one_hot=True, validation_size=0)
-    train_set = (mnist.train.images, mnist.train.labels)
-    test_set = (mnist.test.images, mnist.test.labels)
+    train_set, test_set = mnist_split(args.data_dir, "train"), mnist_split(args.data_dir, "t10k")
     print(f"{len(train_set[0])} training and {len(test_set[0])} test images, batches of {args.batch_size}, "
           f"{args.num_epochs} epochs, {args.num_threads} queue threads")
     model = MLP(args.hidden_units, args.seed)

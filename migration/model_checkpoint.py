@@ -10,6 +10,7 @@ becomes ``__call__``, ``opt_op`` a ``tf.function`` train step with Keras Adam, a
     python -m migration.model_checkpoint --steps 200
     python -m migration.model_checkpoint --from-tf1 tmp/mlp.ckpt
 """
+import argparse
 import os
 import sys
 import time
@@ -18,8 +19,6 @@ import numpy as np
 import tensorflow as tf
 
 from migration.checkpoints import restore_tf1_checkpoint
-from tf1compat.shims.mnist import input_data
-from tf1compat.usage_parser import UsageParser
 
 # Setup
 INPUT_DIM, NUM_CLASSES = 784, 10
@@ -28,8 +27,8 @@ ADAM_EPSILON = 1e-8
 
 
 def parse_args(argv=None):
-    parser = UsageParser(prog="python -m migration.model_checkpoint",
-                     description="Train an MLP (tf.Module), checkpoint it, reload it; or load a TF1 checkpoint.")
+    parser = argparse.ArgumentParser(prog="python -m migration.model_checkpoint",
+                                     description="Train an MLP (tf.Module), checkpoint it, reload it; or load a TF1 checkpoint.")
     parser.add_argument("--steps", type=int, default=200, help="training iterations (default 200)")
     parser.add_argument("--batch-size", type=int, default=100, help="images per iteration (default 100)")
     parser.add_argument("--display-step", type=int, default=50, help="print metrics every N steps (default 50)")
@@ -48,6 +47,24 @@ def parse_args(argv=None):
 
 
 # Data
+# The embedded real-MNIST subset shipped with this repository, read when --data-dir lacks the files.
+EMBEDDED_MNIST = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tf1compat", "data")
+
+
+def read_idx(path, header_bytes):
+    """The uint8 values of an IDX ``.gz`` file (MNIST's format) after its header, read with ``tf.io``."""
+    data = tf.io.decode_compressed(tf.io.read_file(path), compression_type="GZIP")
+    return tf.io.decode_raw(tf.strings.substr(data, header_bytes, tf.strings.length(data) - header_bytes), tf.uint8)
+
+
+def load_mnist(data_dir, split):
+    """``(images, one-hot labels)`` of MNIST ``split`` ("train" or "t10k") as float32 NumPy arrays in [0, 1]."""
+    folder = data_dir if os.path.isfile(os.path.join(data_dir, f"{split}-labels-idx1-ubyte.gz")) else EMBEDDED_MNIST
+    images = tf.reshape(read_idx(os.path.join(folder, f"{split}-images-idx3-ubyte.gz"), 16), [-1, INPUT_DIM])
+    labels = read_idx(os.path.join(folder, f"{split}-labels-idx1-ubyte.gz"), 8)
+    return (tf.cast(images, tf.float32) * (1.0 / 255.0)).numpy(), tf.one_hot(labels, NUM_CLASSES).numpy()
+
+
 def make_dataset(features, labels, batch_size, seed=None):
     """Endless ``(features, labels)`` batches, reshuffled every epoch."""
     dataset = tf.data.Dataset.from_tensor_slices((features, labels))
@@ -144,16 +161,14 @@ def evaluate(model, features, labels):
 
 def main(argv=None):
     flags = parse_args(argv)
-    mnist = input_data.read_data_sets(flags.data_dir, one_hot=True, validation_size=0, seed=flags.seed)
-    test_set = (mnist.test.images, mnist.test.labels.astype(np.float32))
+    test_set = load_mnist(flags.data_dir, "t10k")
     started = time.time()
     model = build_model(flags.hidden, flags.weight_decay, flags.seed)
     if flags.from_tf1:
         print(restore_tf1_checkpoint(model, flags.from_tf1))
     else:
         optimizer = make_optimizer(flags.learning_rate)
-        batches = make_dataset(mnist.train.images, mnist.train.labels.astype(np.float32), flags.batch_size,
-                               flags.seed)
+        batches = make_dataset(*load_mnist(flags.data_dir, "train"), flags.batch_size, flags.seed)
         train(model, optimizer, batches, flags.steps, flags.display_step)
         print("Optimization Finished!")
         manager = tf.train.CheckpointManager(tf.train.Checkpoint(model=model, optimizer=optimizer),

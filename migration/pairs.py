@@ -106,7 +106,8 @@ PAIRS = {pair.name: pair for pair in (
     Pair(
         name="coordinator_loop",
         description="slice_input_producer + tf.train.batch + Coordinator training loop -> Dataset.shuffle().batch() and a for loop",
-        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "variable names and shapes",
+        compares=("MNIST arrays read by each side", "batch sequence (shuffle off)", "examples per epoch (shuffle on)",
+                  "variable names and shapes",
                   "inference logits", "training batch sizes", "training losses"),
         rtol=_RTOL, atol=_ATOL,
         randomness="shuffle off and num_threads=1: the exact batch sequence, short final batch included; "
@@ -130,7 +131,8 @@ PAIRS = {pair.name: pair for pair in (
     Pair(
         name="feed_generator",
         description="Python batch_iter generator fed through feed_dict -> tf.data with drop_remainder=True",
-        compares=("batch sequence (shuffle off)", "examples per epoch (shuffle on)", "variable names and shapes",
+        compares=("MNIST arrays read by each side", "batch sequence (shuffle off)", "examples per epoch (shuffle on)",
+                  "variable names and shapes",
                   "inference logits", "training losses"),
         rtol=_RTOL, atol=_ATOL,
         randomness="shuffle off: the same batches in the same order; shuffle on: every kept example once per epoch, "

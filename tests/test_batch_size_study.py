@@ -189,7 +189,7 @@ def test_a_failing_run_names_its_batch_size_exit_code_and_error():
         study_processes.run_batch_size(False, ["--batch-size", "8", "--keep-prob", "0"], 8, TRAIN_EXAMPLES)
     message = str(raised.value)
     assert message.startswith("`batch size 8`: the TF2 run exited with code 2; its stderr ends with:\n")
-    assert "ERROR `--keep-prob 0.0`: must be in (0, 1]" in message
+    assert "error: `--keep-prob 0.0`: must be in (0, 1]" in message
 
 
 def test_children_are_the_two_cnn_mnist_programs():

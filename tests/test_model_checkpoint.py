@@ -10,14 +10,13 @@ from migration import model_checkpoint as migrated
 from migration.checkpoints import CheckpointMismatchError, restore_tf1_checkpoint
 from migration.pairs import PAIRS
 
-DATA_DIR = migrated.input_data.EMBEDDED_DIR
+DATA_DIR = migrated.EMBEDDED_MNIST
 STEPS = 30
 
 
 @pytest.fixture(scope="module")
 def mnist_test():
-    mnist = migrated.input_data.read_data_sets(DATA_DIR, one_hot=True, validation_size=0)
-    return mnist.test.images, mnist.test.labels.astype(np.float32)
+    return migrated.load_mnist(DATA_DIR, "t10k")
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +90,13 @@ def test_tf2_program_round_trips_its_own_checkpoint(tmp_path, capsys):
     assert [line.split()[1] for line in lines if line.startswith("Step:")] == ["0001", "0010", "0020"]
     accuracy = float(lines[-1].split("accuracy=")[1].split()[0])
     assert 0.7 < accuracy <= 1.0
+
+
+def test_the_twin_reads_exactly_the_arrays_of_the_tf1_reader():
+    from tf1compat.shims.mnist.input_data import EMBEDDED_DIR, read_data_sets
+
+    legacy = read_data_sets(EMBEDDED_DIR, one_hot=True, validation_size=0)
+    for split, dataset in (("train", legacy.train), ("t10k", legacy.test)):
+        images, labels = migrated.load_mnist(EMBEDDED_DIR, split)
+        assert images.dtype == labels.dtype == np.float32
+        assert np.array_equal(images, dataset.images) and np.array_equal(labels, dataset.labels)

@@ -48,7 +48,7 @@ def check(steps=10, data_dir=None):
 
 
 def _training_data(data_dir, count):
-    folder = data_dir or cnn_mnist.input_data.EMBEDDED_DIR
+    folder = data_dir or cnn_mnist.EMBEDDED_MNIST
     train_images, train_labels, _, _ = cnn_mnist.load_mnist(folder)
     if len(train_images) < count:
         raise ValueError(f"`steps`: {count} training images needed, {len(train_images)} available; "

@@ -29,6 +29,10 @@ def check(steps=10):
                                               num_threads=1, hidden_units=HIDDEN_UNITS, max_steps=steps)),
     ])
     report = equivalence.Report()
+    twin_images, twin_labels = (tensor.numpy() for tensor in migrated.mnist_split(EMBEDDED_DIR, "train"))
+    for name, legacy, twin in (("images", mnist.train.images, twin_images), ("labels", mnist.train.labels, twin_labels)):
+        report.compare(f"MNIST train {name}: the twin's tf.data IDX reader vs TF1's read_data_sets", legacy, twin,
+                       rtol=0, atol=0)
     compare_pipelines(report, train_set, ordered, shuffled, threaded)
     compare_model(report, train_set, test_set, history, train_epochs, steps)
     return report

@@ -1,7 +1,6 @@
 """The model_checkpoint pair's staged check: variables, Adam steps, and predictions after loading the TF1 Saver checkpoint."""
 import tempfile
 
-import numpy as np
 
 from migration import equivalence
 from migration import model_checkpoint as migrated
@@ -39,11 +38,11 @@ def check(steps=10):
 
 
 def _data(steps):
-    mnist = migrated.input_data.read_data_sets(migrated.input_data.EMBEDDED_DIR, one_hot=True, validation_size=0)
+    # The twin's own reader: the legacy side is fed exactly the arrays the TF2 program reads.
     count = steps * BATCH_SIZE
-    images, labels = mnist.train.images[:count], mnist.train.labels[:count].astype(np.float32)
+    images, labels = (array[:count] for array in migrated.load_mnist(migrated.EMBEDDED_MNIST, "train"))
     batches = [(images[i:i + BATCH_SIZE], labels[i:i + BATCH_SIZE]) for i in range(0, count, BATCH_SIZE)]
-    return batches, mnist.test.images[:PROBE_IMAGES]
+    return batches, migrated.load_mnist(migrated.EMBEDDED_MNIST, "t10k")[0][:PROBE_IMAGES]
 
 
 def _compare_variables(report, legacy_values):

@@ -52,7 +52,7 @@ def _scan_units(units, target, external):
         parsed.append((index, unit, tree))
     file_paths = set()
     for index, _, tree in parsed:
-        file_paths |= tf_bindings.referenced_paths(tree, index)
+        file_paths |= bindings.referenced_paths(tree, index)
     for index, unit, tree in parsed:
         finder = IdiomFinder(bindings, index, target, unit.cell, file_paths, _NEWLINE.split(unit.text))
         findings.extend(finder.run(tree))
