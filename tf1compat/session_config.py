@@ -60,23 +60,35 @@ def _target_string(target):
     return target or ""
 
 
-def install():
-    """Wrap ``BaseSession.__init__`` so every session gets ``merged(config)``; False if TF is not loaded."""
+def wrap_base_session(method_name, make_wrapper):
+    """Replace ``BaseSession.<method_name>`` by ``make_wrapper(original)``, once; False if TF is not loaded.
+
+    The runner's two session hooks (this module's ``__init__`` and the watchdog's ``run``)
+    both go through here, so each is installed at most once per process.
+    """
     session_module = sys.modules.get("tensorflow.python.client.session")
     if session_module is None:
         return False
     base = session_module.BaseSession
-    if getattr(base.__init__, "__tf1compat_config__", False):
+    original = getattr(base, method_name)
+    if getattr(original, "__tf1compat_wrapped__", False):
         return True
-    original_init = base.__init__
-
-    def __init__(self, target="", graph=None, config=None):
-        if _adjusters:
-            config = merged(config, target)
-        original_init(self, target, graph, config)
-
-    __init__.__tf1compat_config__ = True
-    __init__.__wrapped__ = original_init
-    __init__.__doc__ = original_init.__doc__
-    base.__init__ = __init__
+    wrapper = make_wrapper(original)
+    wrapper.__tf1compat_wrapped__ = True
+    wrapper.__wrapped__ = original
+    wrapper.__doc__ = original.__doc__
+    setattr(base, method_name, wrapper)
     return True
+
+
+def install():
+    """Wrap ``BaseSession.__init__`` so every session gets ``merged(config)``; False if TF is not loaded."""
+
+    def make_wrapper(original_init):
+        def __init__(self, target="", graph=None, config=None):
+            if _adjusters:
+                config = merged(config, target)
+            original_init(self, target, graph, config)
+        return __init__
+
+    return wrap_base_session("__init__", make_wrapper)

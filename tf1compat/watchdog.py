@@ -6,6 +6,8 @@ import sys
 import threading
 import time
 
+from tf1compat import session_config
+
 HANG_EXIT = 124  # as timeout(1): the run was stopped because it could not make progress
 INTERRUPT_EXIT = 130  # as a shell reports a process ended by SIGINT
 _POLL_SECONDS = 0.25
@@ -126,23 +128,14 @@ def _exit_now(message, code):
 
 def watch_sessions(watchdog):
     """Wrap ``BaseSession.run`` so ``watchdog`` sees each call (once TensorFlow is loaded)."""
-    session_module = sys.modules.get("tensorflow.python.client.session")
-    if session_module is None:
-        return False
-    base = session_module.BaseSession
-    if getattr(base.run, "__tf1compat_watched__", False):
-        return True
-    original_run = base.run
 
-    def run(self, *args, **kwargs):
-        watchdog.run_started(self)
-        try:
-            return original_run(self, *args, **kwargs)
-        finally:
-            watchdog.run_finished()
+    def make_wrapper(original_run):
+        def run(self, *args, **kwargs):
+            watchdog.run_started(self)
+            try:
+                return original_run(self, *args, **kwargs)
+            finally:
+                watchdog.run_finished()
+        return run
 
-    run.__tf1compat_watched__ = True
-    run.__wrapped__ = original_run
-    run.__doc__ = original_run.__doc__
-    base.run = run
-    return True
+    return session_config.wrap_base_session("run", make_wrapper)
