@@ -61,6 +61,7 @@ TABLE = {
     "contrib.rnn": provided("tf1compat.shims.contrib.rnn", "contrib", "tf.keras.layers.LSTM / RNN / LSTMCell"),
     "contrib.slim": provided("tf1compat.shims.contrib.slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
     "contrib.framework": provided("tf1compat.shims.contrib.framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
+    "contrib.legacy_seq2seq": provided("tf1compat.shims.contrib.legacy_seq2seq", "contrib", "a Keras RNN decoder (tf.keras.layers.LSTM/GRU with return_state, tf.keras.layers.AdditiveAttention); loss: tf.keras.losses.SparseCategoricalCrossentropy", "char_rnn"),
     "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
