@@ -202,7 +202,7 @@ def main(argv=None):
 
 
 # Reuse: the equivalence check (migration/checks/char_rnn.py) calls this.
-def run_for_check(chars, batches, probe, folder, prime, length, seed=0, **sizes):
+def run_for_check(chars, batches, probe, folder, prime, length, seed=0, learning_rate=0.01, **sizes):
     """Initial weights and probe logits, losses over ``batches``, then a save, a restore and a greedy sample."""
     vocab_size = len(chars)
     with tf.Graph().as_default():
@@ -213,7 +213,7 @@ def run_for_check(chars, batches, probe, folder, prime, length, seed=0, **sizes)
             weights = {v.op.name: value for v, value in zip(tf.trainable_variables(),
                                                              sess.run(tf.trainable_variables()))}
             logits = sess.run(model.logits, {model.input_data: probe})
-            losses = train(sess, model, batches, 1, 0.01, 1.0, len(batches) + 1)
+            losses = train(sess, model, batches, 1, learning_rate, 1.0, len(batches) + 1)
             path = tf.train.Saver(tf.global_variables()).save(sess, os.path.join(folder, "model.ckpt"))
     with tf.Graph().as_default():
         model = build_model(vocab_size, batch_size=probe.shape[0], seq_length=probe.shape[1], **sizes)
