@@ -222,6 +222,7 @@ def test_errors_keep_tf1_types(check):
         "projection_shape": "ValueError"}
     assert errors["short_buckets"][1].startswith("`model_with_buckets` encoder_inputs has 2 steps")
     assert check["dir"] == sorted(check["dir"]) and len(check["dir"]) == 13
+    assert check["module_path_is_the_shim"]  # from tensorflow.contrib.legacy_seq2seq.python.ops import seq2seq
 
 
 def test_translate_self_test_trains_saves_and_decodes(results):

@@ -4,6 +4,7 @@ import json
 import numpy as np
 import tensorflow as tf
 from tensorflow.contrib import legacy_seq2seq as seq2seq
+from tensorflow.contrib.legacy_seq2seq.python.ops import seq2seq as seq2seq_ops  # the TF1 module path
 
 BATCH = 3
 
@@ -229,5 +230,7 @@ def errors():
 if __name__ == "__main__":
     result = {"losses": losses(), "rnn_decoder": rnn_decoders(), "attention": attention(),
               "names": model_variable_names(), "feed_previous": feed_previous_modes(), "buckets": buckets(),
-              "errors": errors(), "dir": dir(seq2seq)}
+              "errors": errors(), "dir": dir(seq2seq),
+              "module_path_is_the_shim": all(getattr(seq2seq_ops, name) is getattr(seq2seq, name)
+                                             for name in dir(seq2seq))}
     print("RESULT " + json.dumps(result))
