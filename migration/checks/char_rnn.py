@@ -39,24 +39,30 @@ def check(steps=10):
         report.compare_exact(f"batches (x, y) of the text ({steps} of {num_batches})",
                              [np.stack(pair) for pair in legacy_batches[:steps]],
                              [np.stack(pair) for pair in batches])
-        model = migrated.build_model(len(chars), **SIZES)
-        report.compare_exact("variables: TF1 name -> shape (LSTM kernel = Keras kernel + recurrent kernel)",
-                             {name: list(value.shape) for name, value in legacy["weights"].items()},
-                             _tf1_shapes(model))
-        migrated.assign_tf1_weights(model, legacy["weights"])
-        report.compare("inference logits (same weights, zero state)", legacy["logits"], _logits(model, probe))
-        optimizer = migrated.make_optimizer(LEARNING_RATE)
-        same_batches = tf.data.Dataset.from_tensor_slices(tuple(map(np.stack, zip(*batches))))
-        losses = migrated.train(model, optimizer, same_batches,
-                                steps, 1, LEARNING_RATE, 1.0, GRAD_CLIP, steps + 1)
-        report.compare(f"training losses ({steps} Adam steps, LSTM state carried)", legacy["losses"], losses)
-        restored = migrated.build_model(len(chars), **SIZES)
-        migrated.load_tf1_checkpoint(restored, legacy["path"])
-        report.compare("logits after loading the TF1 Saver checkpoint", legacy["restored_logits"],
-                       _logits(restored, probe))
-        report.compare_exact(f"greedy text from the TF1 checkpoint ({SAMPLE_LENGTH} characters)", legacy["sample"],
-                             migrated.sample(restored, chars, vocab, PRIME, SAMPLE_LENGTH))
+        _compare_model(report, legacy, chars, vocab, batches, probe)
     return report
+
+
+def _compare_model(report, legacy, chars, vocab, batches, probe):
+    """Variables, logits and losses from the legacy initial weights; then the legacy checkpoint's logits and text."""
+    steps = len(batches)
+    model = migrated.build_model(len(chars), **SIZES)
+    report.compare_exact("variables: TF1 name -> shape (LSTM kernel = Keras kernel + recurrent kernel)",
+                         {name: list(value.shape) for name, value in legacy["weights"].items()},
+                         _tf1_shapes(model))
+    migrated.assign_tf1_weights(model, legacy["weights"])
+    report.compare("inference logits (same weights, zero state)", legacy["logits"], _logits(model, probe))
+    optimizer = migrated.make_optimizer(LEARNING_RATE)
+    same_batches = tf.data.Dataset.from_tensor_slices(tuple(map(np.stack, zip(*batches))))
+    losses = migrated.train(model, optimizer, same_batches,
+                            steps, 1, LEARNING_RATE, 1.0, GRAD_CLIP, steps + 1)
+    report.compare(f"training losses ({steps} Adam steps, LSTM state carried)", legacy["losses"], losses)
+    restored = migrated.build_model(len(chars), **SIZES)
+    migrated.load_tf1_checkpoint(restored, legacy["path"])
+    report.compare("logits after loading the TF1 Saver checkpoint", legacy["restored_logits"],
+                   _logits(restored, probe))
+    report.compare_exact(f"greedy text from the TF1 checkpoint ({SAMPLE_LENGTH} characters)", legacy["sample"],
+                         migrated.sample(restored, chars, vocab, PRIME, SAMPLE_LENGTH))
 
 
 def _logits(model, ids):

@@ -31,18 +31,7 @@ class Seq2SeqModel(object):
         self.learning_rate_decay_op = self.learning_rate.assign(self.learning_rate * learning_rate_decay_factor)
         self.global_step = tf.Variable(0, trainable=False)
 
-        output_projection, softmax_loss_function = None, None
-        if 0 < num_samples < target_vocab_size:
-            w_t = tf.get_variable("proj_w", [target_vocab_size, size])
-            w = tf.transpose(w_t)
-            b = tf.get_variable("proj_b", [target_vocab_size])
-            output_projection = (w, b)
-
-            def sampled_loss(labels, logits):
-                labels = tf.reshape(labels, [-1, 1])
-                return tf.nn.sampled_softmax_loss(weights=w_t, biases=b, labels=labels, inputs=logits,
-                                                  num_sampled=num_samples, num_classes=target_vocab_size)
-            softmax_loss_function = sampled_loss
+        output_projection, softmax_loss_function = self.sampled_softmax(size, target_vocab_size, num_samples)
 
         def single_cell():
             return tf.contrib.rnn.GRUCell(size)
@@ -57,12 +46,7 @@ class Seq2SeqModel(object):
                 num_decoder_symbols=target_vocab_size, embedding_size=size,
                 output_projection=output_projection, feed_previous=do_decode, dtype=tf.float32)
 
-        self.encoder_inputs, self.decoder_inputs, self.target_weights = [], [], []
-        for i in range(buckets[-1][0]):
-            self.encoder_inputs.append(tf.placeholder(tf.int32, shape=[None], name="encoder{0}".format(i)))
-        for i in range(buckets[-1][1] + 1):
-            self.decoder_inputs.append(tf.placeholder(tf.int32, shape=[None], name="decoder{0}".format(i)))
-            self.target_weights.append(tf.placeholder(tf.float32, shape=[None], name="weight{0}".format(i)))
+        self.make_placeholders(buckets)
         targets = [self.decoder_inputs[i + 1] for i in range(len(self.decoder_inputs) - 1)]
 
         self.outputs, self.losses = tf.contrib.legacy_seq2seq.model_with_buckets(
@@ -73,17 +57,41 @@ class Seq2SeqModel(object):
                 self.outputs[b] = [tf.matmul(output, output_projection[0]) + output_projection[1]
                                    for output in self.outputs[b]]
 
-        params = tf.trainable_variables()
         if not forward_only:
-            self.gradient_norms, self.updates = [], []
-            opt = tf.train.GradientDescentOptimizer(self.learning_rate)
-            for b in range(len(buckets)):
-                gradients = tf.gradients(self.losses[b], params)
-                clipped_gradients, norm = tf.clip_by_global_norm(gradients, max_gradient_norm)
-                self.gradient_norms.append(norm)
-                self.updates.append(opt.apply_gradients(zip(clipped_gradients, params),
-                                                        global_step=self.global_step))
+            self.make_updates(buckets, max_gradient_norm)
         self.saver = tf.train.Saver(tf.global_variables())
+
+    def sampled_softmax(self, size, target_vocab_size, num_samples):
+        """(output_projection, loss function) of a sampled softmax, or (None, None) for a full one."""
+        if not 0 < num_samples < target_vocab_size:
+            return None, None
+        w_t = tf.get_variable("proj_w", [target_vocab_size, size])
+        w = tf.transpose(w_t)
+        b = tf.get_variable("proj_b", [target_vocab_size])
+
+        def sampled_loss(labels, logits):
+            labels = tf.reshape(labels, [-1, 1])
+            return tf.nn.sampled_softmax_loss(weights=w_t, biases=b, labels=labels, inputs=logits,
+                                              num_sampled=num_samples, num_classes=target_vocab_size)
+        return (w, b), sampled_loss
+
+    def make_placeholders(self, buckets):
+        self.encoder_inputs, self.decoder_inputs, self.target_weights = [], [], []
+        for i in range(buckets[-1][0]):
+            self.encoder_inputs.append(tf.placeholder(tf.int32, shape=[None], name="encoder{0}".format(i)))
+        for i in range(buckets[-1][1] + 1):
+            self.decoder_inputs.append(tf.placeholder(tf.int32, shape=[None], name="decoder{0}".format(i)))
+            self.target_weights.append(tf.placeholder(tf.float32, shape=[None], name="weight{0}".format(i)))
+
+    def make_updates(self, buckets, max_gradient_norm):
+        params = tf.trainable_variables()
+        self.gradient_norms, self.updates = [], []
+        opt = tf.train.GradientDescentOptimizer(self.learning_rate)
+        for b in range(len(buckets)):
+            gradients = tf.gradients(self.losses[b], params)
+            clipped_gradients, norm = tf.clip_by_global_norm(gradients, max_gradient_norm)
+            self.gradient_norms.append(norm)
+            self.updates.append(opt.apply_gradients(zip(clipped_gradients, params), global_step=self.global_step))
 
     def step(self, session, encoder_inputs, decoder_inputs, target_weights, bucket_id, forward_only):
         encoder_size, decoder_size = self.buckets[bucket_id]

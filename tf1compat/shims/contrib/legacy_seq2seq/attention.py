@@ -24,6 +24,13 @@ class _AttentionReader:
             self.features.append(_v1.nn.conv2d(self.hidden, kernel, [1, 1, 1, 1], "SAME"))
             self.vectors.append(_v1.get_variable(f"AttnV_{head}", [self.size]))
 
+    def zero_reads(self, batch_size, dtype):
+        """The reads before the first step: zeros [batch, size] per head."""
+        reads = [_v1.zeros(_v1.stack([batch_size, self.size]), dtype=dtype) for _ in range(self.num_heads)]
+        for read in reads:
+            read.set_shape([None, self.size])
+        return reads
+
     def read(self, query):
         """One [batch, size] read per head for ``query`` (a state; nested states are concatenated)."""
         if tensorflow.nest.is_nested(query):
@@ -80,13 +87,8 @@ def attention_decoder(decoder_inputs, initial_state, attention_states, cell, out
     output_size = cell.output_size if output_size is None else output_size
     with _v1.variable_scope(scope or "attention_decoder", dtype=dtype) as variable_scope:
         reader = _AttentionReader(attention_states, num_heads)
-        batch_size = _v1.shape(decoder_inputs[0])[0]
-        reads = [_v1.zeros(_v1.stack([batch_size, reader.size]), dtype=variable_scope.dtype)
-                 for _ in range(num_heads)]
-        for read in reads:
-            read.set_shape([None, reader.size])
-        if initial_state_attention:
-            reads = reader.read(initial_state)
+        reads = (reader.read(initial_state) if initial_state_attention
+                 else reader.zero_reads(_v1.shape(decoder_inputs[0])[0], variable_scope.dtype))
         state, outputs, previous = initial_state, [], None
         for step, step_input in enumerate(decoder_inputs):
             if step > 0:
