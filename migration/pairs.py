@@ -215,6 +215,34 @@ PAIRS = {pair.name: pair for pair in (
             ("InvalidArgumentError of a reader thread, re-raised by coord.join(threads)", "raised by the for loop"),
         ),
     ),
+    Pair(
+        name="char_rnn",
+        description="char-level LSTM language model: contrib.rnn cells + legacy_seq2seq, Saver -> Keras LSTM, tf.data, tf.train.Checkpoint",
+        compares=("batches of the text", "variable names and shapes", "inference logits", "training losses",
+                  "logits after loading the TF1 checkpoint", "greedy text from the TF1 checkpoint"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="initial weights exported from the legacy graph and converted into the Keras layout; the same "
+                   "batches in the same order (no shuffling: the LSTM state carries from batch to batch); greedy "
+                   "generation (argmax), so no sampling randomness",
+        idioms=(
+            ("rnn.MultiRNNCell([rnn.BasicLSTMCell(n)] * layers)", "[tf.keras.layers.LSTM(n, return_sequences=True, return_state=True)] per layer"),
+            ("BasicLSTMCell kernel [in+n, 4n], gates i, j, f, o; forget_bias=1.0 added at run time",
+             "Keras kernel [in, 4n] + recurrent_kernel [n, 4n], gates i, f, c, o; the 1.0 folded into the forget bias"),
+            ("legacy_seq2seq.rnn_decoder(inputs, state, cell, scope='rnnlm')", "LSTM layers called with initial_state=[h, c]"),
+            ("legacy_seq2seq.sequence_loss_by_example([logits], [targets], [ones])",
+             "tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(...))"),
+            ("rnn_decoder(loop_function=argmax -> embedding_lookup)", "a Python loop of one-step model calls feeding back argmax"),
+            ("feed_dict of each LSTMStateTuple (c, h) from the previous batch", "the train step returns the states; pass them back in"),
+            ("TextLoader: np.split of the text into batches", "Dataset.from_tensor_slices of the same [batches, batch, seq] arrays"),
+            ("tf.clip_by_global_norm(tf.gradients(cost, tvars)) + AdamOptimizer.apply_gradients",
+             "GradientTape + tf.clip_by_global_norm + tf.keras.optimizers.Adam(epsilon=1e-8)"),
+            ("AdamOptimizer on the embedding's IndexedSlices (repeated rows summed, then squared)",
+             "tf.convert_to_tensor(gradient) after clipping (Keras would square each repeated row)"),
+            ("sess.run(tf.assign(model.lr, lr * decay ** epoch))", "optimizer.learning_rate.assign(lr * decay ** epoch)"),
+            ("tf.train.Saver.save / restore (--init-from)", "tf.train.CheckpointManager(tf.train.Checkpoint(model, optimizer))"),
+            ("a TF1 Saver checkpoint of the legacy model", "char_rnn.load_tf1_checkpoint: reads it, reorders the gates, adds forget_bias"),
+        ),
+    ),
 )}
 
 

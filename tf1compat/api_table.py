@@ -50,6 +50,9 @@ _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
 _RNN_CELL_GONE = (f"{_CONTRIB_GONE} and this cell has no tf.compat.v1 implementation "
                   "(tf1compat's contrib.rnn provides the tf.compat.v1.nn.rnn_cell cells)")
+_LEGACY_SEQ2SEQ = "tf1compat.shims.contrib.legacy_seq2seq"
+_LEGACY_SEQ2SEQ_TF2 = ("Keras RNN layers with return_state (+ tf.keras.layers.AdditiveAttention); "
+                       "loss: tf.keras.losses.SparseCategoricalCrossentropy")
 _CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
 
 TABLE = {
@@ -61,6 +64,8 @@ TABLE = {
     "contrib.rnn": provided("tf1compat.shims.contrib.rnn", "contrib", "tf.keras.layers.LSTM / RNN / LSTMCell"),
     "contrib.slim": provided("tf1compat.shims.contrib.slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
     "contrib.framework": provided("tf1compat.shims.contrib.framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
+    "contrib.legacy_seq2seq": provided(_LEGACY_SEQ2SEQ, "contrib", _LEGACY_SEQ2SEQ_TF2, "char_rnn"),
+    "contrib.legacy_seq2seq.python.ops.seq2seq": provided(_LEGACY_SEQ2SEQ, "contrib", _LEGACY_SEQ2SEQ_TF2, "char_rnn"),
     "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",

@@ -26,6 +26,10 @@ def contrib_module_hooks(path, module_name, provided):
             # a script wrote: a plain miss, not counted in --report.
             raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
         full_name = f"{path}.{name}"
+        if api_table.is_namespace(full_name):
+            # A TF1 package path above a provided name (contrib.legacy_seq2seq.python.ops.seq2seq).
+            from tf1compat.legacy_namespace import LegacyNamespace
+            return LegacyNamespace(full_name, None, f"{module_name}.{name}")
         entry = api_table.TABLE.get(full_name)
         if entry is None or entry.kind != "removed":
             entry = api_table.removed(_NOT_PROVIDED.format(path=path), shim_entry.category,
