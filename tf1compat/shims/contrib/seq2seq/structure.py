@@ -30,6 +30,10 @@ def zero_tensors(size, batch_size, dtype):
     static_batch = static_value(_v1.convert_to_tensor(batch_size))
 
     def zeros(one_size):
+        if isinstance(one_size, tensorflow.Tensor):  # a dynamic size, e.g. the memory's max_time
+            tensor = _v1.zeros(_v1.stack([batch_size, one_size]), dtype=dtype)
+            tensor.set_shape([static_batch, static_value(one_size)])
+            return tensor
         inner = _v1.TensorShape(one_size)
         if not inner.is_fully_defined():
             raise ValueError(f"`{one_size}` is not a fully defined size; zero tensors need one")
