@@ -3,7 +3,6 @@ import collections
 
 import numpy as np
 import tensorflow
-from tensorflow.python.framework import tensor_util
 
 from tf1compat.shims.contrib.seq2seq.beam_search_step import (BeamSearchDecoderOutput, BeamSearchDecoderState,
                                                              attention_probs, beam_search_step)
@@ -27,8 +26,12 @@ def _check_ndims(tensor):
 
 
 def _as_shape(size):
+    # A state size may be a tensor, e.g. an attention's alignments_size when the memory length is dynamic.
     if isinstance(size, tensorflow.Tensor):
-        return tensor_util.constant_value_as_shape(size)
+        value = static_value(size)
+        if size.shape.ndims == 0:
+            return _v1.TensorShape([None if value is None else int(value)])
+        return _v1.TensorShape(None if value is None else value.tolist())
     return _v1.TensorShape(size)
 
 
