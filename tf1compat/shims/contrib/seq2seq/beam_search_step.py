@@ -118,6 +118,21 @@ def _continuation_lengths(lengths, not_finished, end_token, batch_size, beam_wid
     return to_add + _v1.expand_dims(lengths, 2)
 
 
+def _follow_parents(parent_ids, beam_state, cell_state, accumulated, batch_size, beam_width):
+    """The state of each new beam taken from its parent; ``finished`` is the parent's, lengths + 1 if live."""
+    parent_finished = gather_beams(parent_ids, beam_state.finished, batch_size, beam_width, [-1])
+    lengths = gather_beams(parent_ids, beam_state.lengths, batch_size, beam_width, [-1])
+    lengths += _v1.cast(_v1.logical_not(parent_finished), _v1.int64)
+    state_shape = [batch_size * beam_width, -1]
+    if accumulated is not None:
+        accumulated = gather_beams(parent_ids, accumulated, batch_size, beam_width, state_shape,
+                                   name="next_accumulated_attention_probs")
+    cell_state = nest.map_structure(
+        lambda source: maybe_gather_beams(parent_ids, source, batch_size, beam_width, state_shape), cell_state)
+    return BeamSearchDecoderState(cell_state=cell_state, log_probs=None, finished=parent_finished, lengths=lengths,
+                                  accumulated_attention_probs=() if accumulated is None else accumulated)
+
+
 def beam_search_step(time, logits, next_cell_state, beam_state, batch_size, beam_width, end_token,
                      length_penalty_weight, coverage_penalty_weight):
     """Extend every beam by every id, keep the ``beam_width`` best per batch entry.
@@ -147,18 +162,8 @@ def beam_search_step(time, logits, next_cell_state, beam_state, batch_size, beam
                                   name="next_beam_probs")
     next_word_ids = _v1.cast(_v1.mod(word_indices, vocab_size, name="next_beam_word_ids"), _v1.int32)
     next_beam_ids = _v1.cast(word_indices / vocab_size, _v1.int32, name="next_beam_parent_ids")
-    parent_finished = gather_beams(next_beam_ids, previously_finished, batch_size, beam_width, [-1])
-    next_finished = _v1.logical_or(parent_finished, _v1.equal(next_word_ids, end_token), name="next_beam_finished")
-    next_lengths = gather_beams(next_beam_ids, beam_state.lengths, batch_size, beam_width, [-1])
-    next_lengths += _v1.cast(_v1.logical_not(parent_finished), _v1.int64)
-    next_accumulated = ()
-    if accumulated is not None:
-        next_accumulated = gather_beams(next_beam_ids, accumulated, batch_size, beam_width,
-                                        [batch_size * beam_width, -1], name="next_accumulated_attention_probs")
-    next_cell_state = nest.map_structure(
-        lambda source: maybe_gather_beams(next_beam_ids, source, batch_size, beam_width,
-                                          [batch_size * beam_width, -1]), next_cell_state)
-    next_state = BeamSearchDecoderState(cell_state=next_cell_state, log_probs=next_log_probs, lengths=next_lengths,
-                                        finished=next_finished, accumulated_attention_probs=next_accumulated)
+    next_state = _follow_parents(next_beam_ids, beam_state, next_cell_state, accumulated, batch_size, beam_width)
+    next_state = next_state._replace(log_probs=next_log_probs, finished=_v1.logical_or(
+        next_state.finished, _v1.equal(next_word_ids, end_token), name="next_beam_finished"))
     output = BeamSearchDecoderOutput(scores=next_scores, predicted_ids=next_word_ids, parent_ids=next_beam_ids)
     return output, next_state
