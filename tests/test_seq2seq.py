@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# The check script, and the done-when program: an attention NMT trainer (train, then beam-search decode).
+# The check script, and the done-when program: an attention NMT trainer (train, save, restore, beam search).
 COMMANDS = {"checks": ["tests/scripts/seq2seq_check.py"],
             "nmt": ["tests/scripts/seq2seq_nmt/train.py", "--steps", "200"]}
 
@@ -39,7 +39,8 @@ def checks():
     return results()["checks"]
 
 
-def test_attention_nmt_trainer_learns_to_reverse_and_beam_decodes():
+def test_attention_nmt_trainer_learns_to_reverse_then_restores_into_beam_search():
+    # Trained in one graph, saved, restored by name into a separately built beam-search graph.
     run = results()["nmt"]
     assert run["last_loss"] < 0.2 * run["first_loss"], run
     assert run["exact_match"] >= 0.75, run  # beam search (width 3) output equals the reversed source

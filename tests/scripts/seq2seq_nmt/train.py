@@ -1,10 +1,12 @@
-"""Train the attention NMT model to reverse token sequences, then beam-search decode (TF 1.x script).
+"""Train the attention NMT model to reverse token sequences, save it, restore it into a beam-search graph.
 
 Run: python -m tf1compat tests/scripts/seq2seq_nmt/train.py --steps 300
 Prints the losses, a few decoded examples, and one `RESULT {json}` line.
 """
 import argparse
 import json
+import os
+import tempfile
 
 import numpy as np
 import tensorflow as tf
@@ -40,30 +42,50 @@ def batch(rng, hparams):
     return source, lengths, target_in, target_out, lengths + 1
 
 
-def main():
-    hparams = hparams_from_flags()
-    tf.set_random_seed(hparams.seed)
-    rng = np.random.RandomState(hparams.seed)
-    graph = model.build(hparams)
+def train(hparams, rng, checkpoint):
+    """Train in a graph of its own and save a checkpoint; return the losses."""
     names = ("source", "source_length", "target_in", "target_out", "target_length")
     losses = []
-    with tf.Session() as session:
-        session.run(tf.global_variables_initializer())
-        for step in range(hparams.steps):
-            feed = {graph[name]: value for name, value in zip(names, batch(rng, hparams))}
-            loss, _ = session.run([graph["loss"], graph["train_op"]], feed)
-            losses.append(float(loss))
-            if step % 50 == 0:
-                print(f"step {step} loss {loss:.4f}")
+    with tf.Graph().as_default():
+        tf.set_random_seed(hparams.seed)
+        graph = model.build(hparams, "train")
+        with tf.Session() as session:
+            session.run(tf.global_variables_initializer())
+            for step in range(hparams.steps):
+                feed = {graph[name]: value for name, value in zip(names, batch(rng, hparams))}
+                loss, _ = session.run([graph["loss"], graph["train_op"]], feed)
+                losses.append(float(loss))
+                if step % 50 == 0:
+                    print(f"step {step} loss {loss:.4f}")
+            tf.train.Saver().save(session, checkpoint)
+    return losses
+
+
+def translate(hparams, checkpoint, source, lengths):
+    """Restore the checkpoint into a fresh beam-search graph and decode; also return its variable names."""
+    with tf.Graph().as_default():
+        graph = model.build(hparams, "infer")
+        with tf.Session() as session:
+            tf.train.Saver().restore(session, checkpoint)
+            predictions = session.run(graph["predictions"],
+                                      {graph["source"]: source, graph["source_length"]: lengths})
+        return predictions, sorted(v.op.name for v in tf.global_variables())
+
+
+def main():
+    hparams = hparams_from_flags()
+    rng = np.random.RandomState(hparams.seed)
+    with tempfile.TemporaryDirectory() as folder:
+        checkpoint = os.path.join(folder, "translate.ckpt")
+        losses = train(hparams, rng, checkpoint)
         source, lengths, _, target_out, _ = batch(rng, hparams)
-        predictions = session.run(graph["predictions"], {graph["source"]: source, graph["source_length"]: lengths})
+        predictions, names = translate(hparams, checkpoint, source, lengths)
     correct = [bool(np.array_equal(predictions[row, :n + 1], target_out[row, :n + 1]))
                for row, n in enumerate(lengths)]
     for row in range(3):
         print("source", source[row, :lengths[row]].tolist(), "-> beam", predictions[row].tolist())
     print("RESULT " + json.dumps({"first_loss": float(np.mean(losses[:10])), "last_loss": float(np.mean(losses[-10:])),
-                                  "exact_match": float(np.mean(correct)),
-                                  "variables": sorted(v.op.name for v in tf.trainable_variables())}))
+                                  "exact_match": float(np.mean(correct)), "variables": names}))
 
 
 if __name__ == "__main__":
