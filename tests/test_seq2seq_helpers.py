@@ -169,3 +169,10 @@ def test_misuse_raises_tf1_errors(helpers):
     assert errors["mechanism_type"][0] == "TypeError"
     assert errors["monotonic_mode"] == ["ValueError", "mode must be 'recursive', 'parallel', or 'hard'."]
     assert errors["layer_and_size"] == ["ValueError", "Only one of attention_layer_size and attention_layer should be set"]
+
+
+def test_tf1_implementation_module_paths(helpers):
+    assert helpers["paths"]["same_classes"] == [True] * 5
+    assert helpers["paths"]["private"] == [
+        "_bahdanau_score", "_compute_attention", "_luong_score", "_maybe_mask_score", "_prepare_memory",
+        "_zero_state_tensors", "_beam_search_step", "_get_scores", "_mask_probs", "_tensor_gather_helper"]

@@ -150,8 +150,24 @@ def errors():
     return found
 
 
+def implementation_paths():
+    """The TF1 implementation modules scripts imported from, with the private helpers they subclassed with."""
+    from tensorflow.contrib.seq2seq.python.ops import attention_wrapper, beam_search_decoder, beam_search_ops, helper
+    from tensorflow.contrib.seq2seq.python.ops.attention_wrapper import _BaseAttentionMechanism
+    return {"same_classes": [attention_wrapper.BahdanauAttention is seq2seq.BahdanauAttention,
+                             helper.TrainingHelper is seq2seq.TrainingHelper,
+                             beam_search_ops.gather_tree is seq2seq.gather_tree,
+                             beam_search_decoder.tile_batch is seq2seq.tile_batch,
+                             issubclass(seq2seq.LuongAttention, _BaseAttentionMechanism)],
+            "private": sorted(name for name in ("_bahdanau_score", "_luong_score", "_maybe_mask_score",
+                                                "_prepare_memory", "_compute_attention", "_zero_state_tensors")
+                              if callable(getattr(attention_wrapper, name, None)))
+            + sorted(name for name in ("_beam_search_step", "_tensor_gather_helper", "_mask_probs", "_get_scores")
+                     if callable(getattr(beam_search_decoder, name, None)))}
+
+
 def main():
-    checks = {"scheduled": scheduled_helpers, "inference": inference_and_custom_helpers,
+    checks = {"paths": implementation_paths,"scheduled": scheduled_helpers, "inference": inference_and_custom_helpers,
               "attention": attention_wrappers, "coverage": coverage_beam_search, "errors": errors}
     results = {name: check() for name, check in checks.items()}
     print(json.dumps(dict(results, inputs=INPUTS.tolist(), embedding=EMBEDDING.tolist(), memory=MEMORY.tolist())))
