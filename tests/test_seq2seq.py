@@ -120,7 +120,7 @@ def _attention_reference(run, name, w):
     memory, query = np.array(run["memory"]), np.array(run["query"])
     mask = np.arange(memory.shape[1])[None, :] < np.array(run["memory_lengths"])[:, None]
     memory_layer = {"bahdanau": "memory_layer", "bahdanau_norm": "memory_layer_1", "luong": "memory_layer_2",
-                    "luong_scaled": "memory_layer_3"}[name]
+                    "luong_scaled": "memory_layer_3", "luong_monotonic": "memory_layer_4"}[name]
     keys = (memory * mask[..., None]) @ w[f"{memory_layer}/kernel"]
     if name.startswith("bahdanau"):
         processed = query @ w[f"{name}/bahdanau_attention/query_layer/kernel"]
@@ -134,10 +134,19 @@ def _attention_reference(run, name, w):
         score = np.einsum("btu,bu->bt", keys, query)
         if name == "luong_scaled":
             score = w["luong_scaled/luong_attention/attention_g"] * score
+    if name == "luong_monotonic":
+        # Choosing probabilities sigmoid(score + bias); all attention starts on memory entry 0.
+        score = score + w["luong_monotonic/luong_monotonic_attention/attention_score_bias"]
+        p = 1 / (1 + np.exp(-np.where(mask, score, -np.inf)))
+        q, attention = np.zeros(2), []
+        for i in range(p.shape[1]):
+            q = (1 - (p[:, i - 1] if i else 1.0)) * q + (1.0 if i == 0 else 0.0)
+            attention.append(p[:, i] * q)
+        return np.stack(attention, 1)
     return softmax(np.where(mask, score, -np.inf))
 
 
-@pytest.mark.parametrize("name", ["bahdanau", "bahdanau_norm", "luong", "luong_scaled"])
+@pytest.mark.parametrize("name", ["bahdanau", "bahdanau_norm", "luong", "luong_scaled", "luong_monotonic"])
 def test_attention_alignments_equal_the_numpy_formula(checks, name):
     run = checks["attention"]
     w = arrays(run["variables"])
@@ -152,7 +161,8 @@ def test_attention_variables_and_scalars(checks):
         "bahdanau/bahdanau_attention/query_layer/kernel", "bahdanau/bahdanau_attention/attention_v",
         "bahdanau_norm/bahdanau_attention/query_layer/kernel", "bahdanau_norm/bahdanau_attention/attention_v",
         "bahdanau_norm/bahdanau_attention/attention_g", "bahdanau_norm/bahdanau_attention/attention_b",
-        "luong_scaled/luong_attention/attention_g"])
+        "luong_scaled/luong_attention/attention_g", "memory_layer_4/kernel",
+        "luong_monotonic/luong_monotonic_attention/attention_score_bias"])
     assert w["memory_layer/kernel"].shape == (3, 5)
 
 

@@ -81,6 +81,8 @@ def attention_scores():
                                                    normalize=True),
         "luong": seq2seq.LuongAttention(5, memory, memory_sequence_length=memory_lengths),
         "luong_scaled": seq2seq.LuongAttention(5, memory, memory_sequence_length=memory_lengths, scale=True),
+        "luong_monotonic": seq2seq.LuongMonotonicAttention(5, memory, memory_sequence_length=memory_lengths,
+                                                           score_bias_init=-0.5),
     }
     alignments = {}
     for name, mechanism in mechanisms.items():
