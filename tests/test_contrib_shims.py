@@ -262,7 +262,7 @@ def test_unsupported_names_raise_both_flavours(rnn):
     assert "no tf.compat.v1 implementation" in cell_message
     assert "TF2 replacement: tf.keras.layers.LSTMCell plus tf.keras.layers.LayerNormalization" in cell_message
     assert errors["contrib_import"]["message"].startswith("`tf.contrib.nonexistent` is not provided by tf1compat")
-    assert errors["seq2seq_import"]["message"].startswith("`tf.contrib.seq2seq.BasicDecoder` is not provided")
+    assert errors["seq2seq_import"]["message"].startswith("`tf.contrib.seq2seq.BasicDecoderV2` is not provided")
 
 
 def test_private_probes_get_a_plain_attribute_error(rnn):

@@ -14,7 +14,7 @@ def record(name, entry=None):
     entry = entry or api_table.TABLE.get(name)
     if entry is None:
         if api_table.is_namespace(name):
-            return  # a step towards a provided name, e.g. `contrib.seq2seq` of `.sequence_loss`
+            return  # a step towards a provided name, e.g. `contrib.learn` of `.datasets.mnist`
         entry = api_table.lookup(name)
         if entry is None or entry.kind != "removed":
             return

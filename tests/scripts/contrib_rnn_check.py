@@ -194,7 +194,7 @@ def error_flavours():
     except ImportError as error:
         found["contrib_import"] = describe(error)
     try:
-        from tensorflow.contrib.seq2seq import BasicDecoder  # noqa: F401
+        from tensorflow.contrib.seq2seq import BasicDecoderV2  # noqa: F401  (TF 1.15's Keras-based V2 classes are not provided)
     except ImportError as error:
         found["seq2seq_import"] = describe(error)
     try:

@@ -1,4 +1,4 @@
-"""``tf.contrib.seq2seq.sequence_loss`` for TF1 scripts (TF 1.15 semantics, written with tf.compat.v1 ops)."""
+"""``tf.contrib.seq2seq.sequence_loss``: weighted cross-entropy of logit sequences (TF 1.15 semantics, tf.compat.v1 ops)."""
 import tensorflow
 
 _v1 = tensorflow.compat.v1
