@@ -2,6 +2,7 @@
 import os
 import sys
 
+from tf1compat import quiet
 from tf1compat.cluster import environment, flags, ports, spec
 from tf1compat.cluster.output import TaskOutput
 from tf1compat.cluster.processes import TaskProcess
@@ -27,8 +28,9 @@ def add_arguments(parser):
                        help="use the first free ports from PORT up (default: any free ports)")
     group.add_argument("--startup-timeout", metavar="S", type=float, default=60.0,
                        help="seconds for every task to accept connections before the launcher names the missing one")
-    group.add_argument("--finish-grace", metavar="S", type=float, default=10.0,
-                       help="seconds the other workers get once the chief (or worker 0) finished (default 10)")
+    group.add_argument("--finish-grace", metavar="S", type=float,
+                       help="seconds the other workers get once the chief (or worker 0) finished (default 10; "
+                            "0 with --plain: TF2 workers are servers of the chief)")
     group.add_argument("--stop-grace", metavar="S", type=float, default=3.0,
                        help="seconds between SIGTERM and SIGKILL when tasks are stopped (default 3)")
     group.add_argument("--plain", action="store_true",
@@ -54,17 +56,21 @@ def launch(options, target, runner_options):
     else:
         cluster, chosen, watched, own, remote = _one_task(options)
     base = _task_command(options, target, runner_options)
+    quiet_plain = options.plain and not options.verbose and "TF_CPP_MIN_LOG_LEVEL" not in os.environ
     tasks = []
     try:
         for job, index in chosen:
-            task = TaskProcess(job, index, base + flags.task_flags(flag_spec, cluster, job, index),
-                               environment.task_environment(os.environ, cluster, job, index))
-            tasks.append((task, TaskOutput(task, options.cluster_logs)))
+            task_environment = environment.task_environment(os.environ, cluster, job, index)
+            if quiet_plain:  # the runner quiets its own tasks; plain python ones are quieted here
+                task_environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
+            task = TaskProcess(job, index, base + flags.task_flags(flag_spec, cluster, job, index), task_environment)
+            tasks.append((task, TaskOutput(task, options.cluster_logs, quiet.is_native_noise if quiet_plain else None)))
     except BaseException:
         Supervisor(tasks, {}, (), "", 0, 0, options.stop_grace).run()
         raise
     script = target.get("path") or target.get("module")
-    return Supervisor(tasks, watched, own, script, options.startup_timeout, options.finish_grace,
+    finish_grace = options.finish_grace if options.finish_grace is not None else (0.0 if options.plain else 10.0)
+    return Supervisor(tasks, watched, own, script, options.startup_timeout, finish_grace,
                       options.stop_grace, remote).run()
 
 

@@ -13,8 +13,9 @@ _LAST_LINES = 400
 class TaskOutput:
     """Pumps a task's stdout and stderr (threads), prefixing lines; keeps its last stderr lines."""
 
-    def __init__(self, task, log_dir=None):
+    def __init__(self, task, log_dir=None, drop=None):
         self.prefix = f"[{task.name}] "
+        self.drop = drop  # line -> True for lines not worth showing (TensorFlow's start-up noise)
         self.stderr_tail = collections.deque(maxlen=_LAST_LINES)
         self.log = None
         if log_dir:
@@ -28,6 +29,8 @@ class TaskOutput:
     def _pump(self, pipe, terminal, is_stderr):
         for raw in iter(pipe.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            if self.drop and self.drop(line):
+                continue
             if is_stderr:
                 self.stderr_tail.append(line)
             with _write_lock:
