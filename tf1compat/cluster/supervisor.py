@@ -90,7 +90,7 @@ class Supervisor:
 
     def _finished(self):
         if self.own and not self.reached & self.own:
-            say(self._ignored_flags_message("every task ran alone and exited"))
+            say(self._ignored_flags_message("while the tasks ran: each trained alone"))
             return 1
         return 0
 
@@ -109,7 +109,8 @@ class Supervisor:
 
     def _startup_failed(self):
         if self.own and not self.reached & self.own:
-            say(self._ignored_flags_message("they were stopped"))
+            say(self._ignored_flags_message(
+                f"within {self.startup_timeout:g} s (--startup-timeout); every task was stopped"))
             return 1
         missing = [name for name in self.watched if name not in self.reached]
         described = ", ".join(f"`{name}` ({self.watched[name]})" for name in missing)
@@ -119,8 +120,7 @@ class Supervisor:
         return STARTUP_EXIT
 
     def _ignored_flags_message(self, outcome):
-        return (f"ERROR `{self.script}` ignored the cluster: no task opened its port within "
-                f"{min(self.startup_timeout, time.monotonic() - self.started):.0f} s, so {outcome}. The script must "
+        return (f"ERROR `{self.script}` ignored the cluster: no task opened its port {outcome}. The script must "
                 "start tf.train.Server from the flags it was given (--ps_hosts, --worker_hosts, --job_name, "
                 "--task_index) or from TF_CONFIG; if it spells them differently, say so with --cluster-flags "
                 "(e.g. --cluster-flags hosts,job_name=job,task_index=task).")
