@@ -15,6 +15,7 @@ reads its own shard of the data. Without cluster flags it trains in one process.
 import json
 import os
 import sys
+import time
 
 import numpy as np
 import tensorflow as tf
@@ -102,6 +103,7 @@ def train(model, server, is_chief, train_set, test_set):
     stream = batches(*train_set, FLAGS.batch_size)
     master = server.target if server else ""
     with tf.train.MonitoredTrainingSession(master=master, is_chief=is_chief, hooks=hooks) as sess:
+        started = time.perf_counter()
         while not sess.should_stop():
             x_batch, y_batch = next(stream)
             _, loss, step = sess.run([model["train_op"], model["loss"], model["global_step"]],
@@ -111,6 +113,7 @@ def train(model, server, is_chief, train_set, test_set):
             local_step = len(history["losses"])
             if FLAGS.display_step and local_step % FLAGS.display_step == 0:
                 print(f"local step {local_step} (global step {step}): minibatch loss {loss:.4f}")
+        history["train_seconds"] = time.perf_counter() - started
     test_loss, test_accuracy, final_step = final.final_ops_values
     history.update(test_loss=float(test_loss), test_accuracy=float(test_accuracy), final_global_step=int(final_step))
     return history
@@ -140,7 +143,8 @@ def main(_):
         model = build_model(weights, FLAGS.learning_rate, num_workers, FLAGS.sync_replicas)
     history = train(model, server, is_chief, train_set, test_set)
     print(f"worker {FLAGS.task_index}: {len(history['losses'])} local steps, global step "
-          f"{history['final_global_step']}, final minibatch loss {history['losses'][-1]:.4f}")
+          f"{history['final_global_step']}, final minibatch loss {history['losses'][-1]:.4f}, "
+          f"{len(history['losses']) * FLAGS.batch_size / history['train_seconds']:.0f} examples/s")
     print(f"test loss {history['test_loss']:.4f}, test accuracy {history['test_accuracy']:.4f}")
     if FLAGS.history_dir:
         os.makedirs(FLAGS.history_dir, exist_ok=True)

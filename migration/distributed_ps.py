@@ -16,6 +16,7 @@ import gzip
 import json
 import os
 import sys
+import time
 
 import numpy as np
 import tensorflow as tf
@@ -125,11 +126,12 @@ def sgd_step(model, x, y, learning_rate):
 
 # Train
 def train_single_process(train_set, weights, steps, batch_size, learning_rate, num_workers=1):
-    """Plain eager training over the combined batches of num_workers shards; the model and the losses."""
+    """Plain eager training over the combined batches of num_workers shards; the model, losses and seconds."""
     model = Classifier(weights)
     step = tf.function(lambda x, y: sgd_step(model, x, y, learning_rate))
+    started = time.perf_counter()
     losses = [float(step(x, y)) for x, y in combined_batches(train_set, num_workers, batch_size, steps)]
-    return model, losses
+    return model, losses, time.perf_counter() - started
 
 
 def train_async(resolver, args, train_set):
@@ -148,10 +150,12 @@ def train_async(resolver, args, train_set):
             return sgd_step(model, x, y, args.learning_rate)
         return strategy.run(step, args=next(iterator))
 
+    started = time.perf_counter()
     scheduled = [coordinator.schedule(train_step, args=(iterator,)) for _ in range(args.train_steps)]
     coordinator.join()
+    seconds = time.perf_counter() - started
     losses = [float(value.fetch()) for value in scheduled]
-    return model, losses, int(global_step.numpy())
+    return model, losses, int(global_step.numpy()), seconds
 
 
 def train_sync(resolver, args, train_set):
@@ -170,8 +174,9 @@ def train_sync(resolver, args, train_set):
         loss = strategy.run(lambda x, y: sgd_step(model, x, y, args.learning_rate), args=next(iterator))
         return strategy.reduce(tf.distribute.ReduceOp.MEAN, loss, axis=None)
 
+    started = time.perf_counter()
     losses = [float(train_step(iterator)) for _ in range(args.train_steps)]
-    return model, losses, args.train_steps
+    return model, losses, args.train_steps, time.perf_counter() - started
 
 
 def main(argv=None):
@@ -187,23 +192,26 @@ def main(argv=None):
     print(f"{task[0]} {task[1]}: {len(train_set[0])} training examples, {mode} updates")
     if not resolver.cluster_spec().jobs:
         weights = initial_weights(args.seed, args.hidden_units)
-        model, losses = train_single_process(train_set, weights, args.train_steps, args.batch_size, args.learning_rate)
+        model, losses, train_seconds = train_single_process(train_set, weights, args.train_steps, args.batch_size,
+                                                            args.learning_rate)
         final_step = args.train_steps
     elif args.sync_replicas:
-        model, losses, final_step = train_sync(resolver, args, train_set)
+        model, losses, final_step, train_seconds = train_sync(resolver, args, train_set)
     else:
-        model, losses, final_step = train_async(resolver, args, train_set)
-    for step in range(args.display_step, len(losses) + 1, args.display_step or len(losses) + 1):
+        model, losses, final_step, train_seconds = train_async(resolver, args, train_set)
+    shown = range(args.display_step, len(losses) + 1, args.display_step) if args.display_step else ()
+    for step in shown:
         print(f"step {step}: minibatch loss {losses[step - 1]:.4f}")
     # Evaluate
     test_loss, test_accuracy = (float(value) for value in loss_and_accuracy(model, *test_set))
-    print(f"{task[0]} {task[1]}: {len(losses)} steps, global step {final_step}, final minibatch loss {losses[-1]:.4f}")
+    print(f"{task[0]} {task[1]}: {len(losses)} steps, global step {final_step}, final minibatch loss {losses[-1]:.4f}, "
+          f"{len(losses) * args.batch_size / train_seconds:.0f} examples/s")
     print(f"test loss {test_loss:.4f}, test accuracy {test_accuracy:.4f}")
     if args.history_dir:
         os.makedirs(args.history_dir, exist_ok=True)
         with open(os.path.join(args.history_dir, f"{task[0]}_{task[1]}.json"), "w") as handle:
             json.dump({"losses": losses, "final_global_step": final_step, "test_loss": test_loss,
-                       "test_accuracy": test_accuracy}, handle)
+                       "test_accuracy": test_accuracy, "train_seconds": train_seconds}, handle)
     return 0
 
 

@@ -38,7 +38,7 @@ def reference(steps, num_workers):
     """The single process: plain eager SGD over the combined batches of num_workers shards."""
     train_set, test_set = migrated.load_mnist("")
     weights = migrated.initial_weights(SEED, HIDDEN_UNITS)
-    model, losses = migrated.train_single_process(train_set, weights, steps, BATCH_SIZE, LEARNING_RATE, num_workers)
+    model, losses, _ = migrated.train_single_process(train_set, weights, steps, BATCH_SIZE, LEARNING_RATE, num_workers)
     return {"losses": losses, "test_loss": float(migrated.loss_and_accuracy(model, *test_set)[0])}
 
 
