@@ -22,7 +22,7 @@ def run_cluster(script, cluster, args, plain=False):
         return {name[:-len(".json")]: _load(os.path.join(folder, name)) for name in sorted(os.listdir(folder))}
 
 
-def run_clusters(runs, parallel=2):
+def run_clusters(runs, parallel=3):
     """Run several ``(script, cluster, args, plain)`` clusters, ``parallel`` at a time; their results in order."""
     with ThreadPoolExecutor(parallel) as pool:
         return list(pool.map(lambda run: run_cluster(*run), runs))
