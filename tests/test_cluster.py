@@ -51,7 +51,8 @@ def test_counts_flags_and_tf_config():
 
 
 @pytest.mark.parametrize("text, fragment", [
-    ("ps=x,worker=2", "`ps=x` is not JOB=COUNT"), ("ps=1", "no worker or chief"), ("gpu=1,worker=1", "unknown job `gpu`"),
+    ("ps=x,worker=2", "`ps=x` is not JOB=COUNT"), ("ps=1", "no worker or chief"),
+    ("gpu=1,worker=1", "unknown job `gpu`"),
     ("worker=1,worker=2", "given twice"), ("chief=2,worker=1", "exactly 1"), ("", "is not JOB=COUNT")])
 def test_malformed_cluster_specs(text, fragment):
     with pytest.raises(ClusterError, match=fragment):

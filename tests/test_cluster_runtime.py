@@ -76,9 +76,9 @@ def test_classic_sync_replicas_script_runs_and_stops_promptly(tmp_path):
 
 def test_task_fixes_in_a_cluster_task():
     cluster = {"ps": ["localhost:5"], "worker": ["localhost:6", "localhost:7"]}
-    completed = subprocess.run(
-        [sys.executable, "-m", "tf1compat", os.path.join(SCRIPTS, "task_fixes.py")], capture_output=True, text=True,
-        timeout=120, env=environment(TF_CONFIG=json.dumps({"cluster": cluster, "task": {"type": "worker", "index": 1}})))
+    tf_config = json.dumps({"cluster": cluster, "task": {"type": "worker", "index": 1}})
+    completed = subprocess.run([sys.executable, "-m", "tf1compat", os.path.join(SCRIPTS, "task_fixes.py")],
+                               capture_output=True, text=True, timeout=120, env=environment(TF_CONFIG=tf_config))
     assert completed.returncode == 0, completed.stderr
     result = json.loads(completed.stdout.split("RESULT ", 1)[1])
     assert result["grpc"] == ["/job:ps", "/job:worker/task:1"]

@@ -16,13 +16,15 @@ def add_arguments(parser):
     group = parser.add_argument_group("cluster (TF1 between-graph replication on TensorFlow's gRPC runtime)")
     group.add_argument("--cluster", metavar="SPEC",
                        help="start every task here on free localhost ports, e.g. ps=1,worker=2 (jobs: chief, ps, "
-                            "worker, evaluator); each gets --ps_hosts/--worker_hosts/--job_name/--task_index and TF_CONFIG")
+                            "worker, evaluator); each gets --ps_hosts/--worker_hosts/--job_name/--task_index "
+                            "and TF_CONFIG")
     group.add_argument("--cluster-spec", metavar="FILE",
                        help='run one task of a multi-machine cluster: {"ps": ["host:port"], "worker": [...]}')
     group.add_argument("--job-name", metavar="JOB", help="with --cluster-spec: this task's job")
     group.add_argument("--task-index", metavar="N", type=int, default=0, help="with --cluster-spec: its index")
     group.add_argument("--cluster-flags", metavar="LIST", default=flags.DEFAULT,
-                       help=f"the flags each task gets (default {flags.DEFAULT}); rename as job_name=job; none: TF_CONFIG only")
+                       help=f"the flags each task gets (default {flags.DEFAULT}); rename as job_name=job; "
+                            "none: TF_CONFIG only")
     group.add_argument("--cluster-logs", metavar="DIR", help="also write each task's output to DIR/JOB_INDEX.log")
     group.add_argument("--cluster-port", metavar="PORT", type=int,
                        help="use the first free ports from PORT up (default: any free ports)")
