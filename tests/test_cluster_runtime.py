@@ -1,7 +1,6 @@
 """Distributed TF1 on TensorFlow's gRPC runtime through the launcher: the classic ps/worker script, the task fixes."""
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys

@@ -3,10 +3,10 @@ import os
 import sys
 
 from tf1compat import quiet
-from tf1compat.cluster import environment, flags, ports, spec
+from tf1compat.cluster import environment, flags, ports, processes, spec
 from tf1compat.cluster.output import TaskOutput
 from tf1compat.cluster.processes import TaskProcess
-from tf1compat.cluster.supervisor import Supervisor, say
+from tf1compat.cluster.supervisor import Supervisor
 
 OPTIONS_WITH_VALUE = {"--cluster", "--cluster-spec", "--job-name", "--task-index", "--cluster-flags",
                       "--cluster-logs", "--cluster-port", "--startup-timeout", "--finish-grace", "--stop-grace"}
@@ -67,8 +67,10 @@ def launch(options, target, runner_options):
                 task_environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
             task = TaskProcess(job, index, base + flags.task_flags(flag_spec, cluster, job, index), task_environment)
             tasks.append((task, TaskOutput(task, options.cluster_logs, quiet.is_native_noise if quiet_plain else None)))
-    except BaseException:
-        Supervisor(tasks, {}, (), "", 0, 0, options.stop_grace).run()
+    except BaseException:  # a task that cannot start (or Ctrl-C meanwhile): stop the ones already running
+        processes.stop([task for task, _ in tasks], options.stop_grace)
+        for _, output in tasks:
+            output.close()
         raise
     script = target.get("path") or target.get("module")
     finish_grace = options.finish_grace if options.finish_grace is not None else (0.0 if options.plain else 10.0)
@@ -114,9 +116,5 @@ def forwarded_runner_options(options):
     """The runner options every task gets too (the cluster options stay with the launcher)."""
     forwarded = ["--hang-timeout", str(options.hang_timeout), "--figures", options.figures]
     return forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
-
-
-def print_usage_error(error):
-    print(f"ERROR {error}", file=sys.stderr)
 
 

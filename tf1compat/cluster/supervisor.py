@@ -9,6 +9,7 @@ from tf1compat.cluster.spec import split_address
 STARTUP_EXIT = 124  # as timeout(1): a task never became reachable
 INTERRUPT_EXIT = 130
 _POLL_SECONDS = 0.1
+_REMOTE_POLL_SECONDS = 1.0  # a ps started alone asks whether the workers are still there this often
 FINISHING_JOBS = ("chief", "worker", "evaluator")  # tasks that end by themselves; ps tasks serve until stopped
 
 
@@ -33,6 +34,7 @@ class Supervisor:
         self.reached = set()
         self.started = time.monotonic()
         self.chief_done_at = None
+        self.last_remote_check = 0.0
 
     def run(self):
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
@@ -105,6 +107,9 @@ class Supervisor:
     def _remote_workers_done(self):
         if not self.remote_finishers or not set(self.remote_finishers) <= self.reached:
             return False
+        if time.monotonic() - self.last_remote_check < _REMOTE_POLL_SECONDS:
+            return False
+        self.last_remote_check = time.monotonic()
         return not any(ports.accepting(*split_address(self.watched[name])) for name in self.remote_finishers)
 
     def _startup_failed(self):
