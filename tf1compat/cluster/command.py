@@ -116,5 +116,3 @@ def forwarded_runner_options(options):
     """The runner options every task gets too (the cluster options stay with the launcher)."""
     forwarded = ["--hang-timeout", str(options.hang_timeout), "--figures", options.figures]
     return forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
-
-
