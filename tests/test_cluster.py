@@ -194,3 +194,13 @@ def test_one_task_per_machine_with_a_cluster_file(tmp_path):
     assert "[worker 1] task worker:1 up, TF_CONFIG task {'type': 'worker', 'index': 1}" in outputs[2][0]
     assert "every worker has closed its port: training is over" in outputs[0][1]
     assert alive_pids(pids) == []
+
+
+def test_chief_and_evaluator_jobs_get_tf_config_and_flags(tmp_path):
+    completed = launch("--cluster", "chief=1,worker=1,evaluator=1", "--finish-grace", "20", pid_dir=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert "[chief 0] task chief:0 up, TF_CONFIG task {'type': 'chief', 'index': 0}" in lines
+    assert "[evaluator 0] task evaluator:0 up, TF_CONFIG task {'type': 'evaluator', 'index': 0}" in lines
+    assert "[evaluator 0] done" in lines and "[worker 0] done" in lines
+    assert sorted(os.listdir(tmp_path)) == ["chief_0.pid", "evaluator_0.pid", "worker_0.pid"]

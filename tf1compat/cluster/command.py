@@ -32,7 +32,7 @@ def add_arguments(parser):
                        help="seconds for every task to accept connections before the launcher names the missing one")
     group.add_argument("--finish-grace", metavar="S", type=float,
                        help="seconds the other workers get once the chief (or worker 0) finished (default 10; "
-                            "0 with --plain: TF2 workers are servers of the chief)")
+                            "0 with --plain and a chief: TF2 workers are servers of the chief)")
     group.add_argument("--stop-grace", metavar="S", type=float, default=3.0,
                        help="seconds between SIGTERM and SIGKILL when tasks are stopped (default 3)")
     group.add_argument("--plain", action="store_true",
@@ -73,7 +73,9 @@ def launch(options, target, runner_options):
             output.close()
         raise
     script = target.get("path") or target.get("module")
-    finish_grace = options.finish_grace if options.finish_grace is not None else (0.0 if options.plain else 10.0)
+    finish_grace = options.finish_grace
+    if finish_grace is None:  # TF2's ParameterServerStrategy: the chief is the program, its workers are servers
+        finish_grace = 0.0 if options.plain and "chief" in cluster else 10.0
     return Supervisor(tasks, watched, own, script, options.startup_timeout, finish_grace,
                       options.stop_grace, remote).run()
 

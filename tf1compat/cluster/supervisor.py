@@ -76,7 +76,8 @@ class Supervisor:
             return 0
         if self._chief_finished_long_ago(finishers):
             names = ", ".join(f"`{task.name}`" for task in finishers if task.returncode is None)
-            say(f"the chief finished {self.finish_grace:g} s ago; stopping {names} (--finish-grace)")
+            say(f"the chief has finished and {names} still ran {self.finish_grace:g} s later (--finish-grace): "
+                "stopped")
             return 0
         if time.monotonic() - self.started > self.startup_timeout and set(self.watched) - self.reached:
             return self._startup_failed()
