@@ -118,7 +118,7 @@ def test_all_workers_done_stops_ps_prefixes_output_and_keeps_logs(tmp_path):
 
 
 def test_a_crashing_worker_stops_the_others_and_is_named(tmp_path):
-    completed = launch("--cluster", "ps=1,worker=2", script_args=["--crash", "worker:1", "--work", "4"],
+    completed = launch("--cluster", "ps=1,worker=2", script_args=["--crash", "worker:1", "--work", "8"],
                        pid_dir=tmp_path)
     assert completed.returncode == 1
     assert "[cluster] ERROR `worker 1` failed with exit code 1; the other tasks were stopped." in completed.stderr
@@ -130,7 +130,7 @@ def test_a_crashing_worker_stops_the_others_and_is_named(tmp_path):
 
 
 def test_a_script_that_ignores_the_cluster_flags_is_noticed(tmp_path):
-    completed = launch("--cluster", "ps=1,worker=1", "--startup-timeout", "3", script_args=["--deaf", "all"],
+    completed = launch("--cluster", "ps=1,worker=1", "--startup-timeout", "30", script_args=["--deaf", "all"],
                        pid_dir=tmp_path)
     assert completed.returncode == 1
     assert (f"[cluster] ERROR `{FAKE_TASK}` ignored the cluster: no task opened its port while the tasks ran: each "
@@ -204,3 +204,17 @@ def test_chief_and_evaluator_jobs_get_tf_config_and_flags(tmp_path):
     assert "[evaluator 0] task evaluator:0 up, TF_CONFIG task {'type': 'evaluator', 'index': 0}" in lines
     assert "[evaluator 0] done" in lines and "[worker 0] done" in lines
     assert sorted(os.listdir(tmp_path)) == ["chief_0.pid", "evaluator_0.pid", "worker_0.pid"]
+
+
+def test_a_worker_whose_ps_is_not_there_names_it(tmp_path):
+    ps_port, worker_port = ports.free_ports(2)  # nobody starts the ps
+    cluster_file = tmp_path / "cluster.json"
+    cluster_file.write_text(json.dumps({"ps": [f"localhost:{ps_port}"], "worker": [f"localhost:{worker_port}"]}))
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    completed = launch("--cluster-spec", str(cluster_file), "--job-name", "worker", "--startup-timeout", "2",
+                       script_args=["--stubborn", "worker:0"], pid_dir=pids)
+    assert completed.returncode == 124
+    assert (f"[cluster] ERROR `ps 0` (localhost:{ps_port}) did not accept connections within 2 s (--startup-timeout)"
+            in completed.stderr)
+    assert alive_pids(pids) == []
