@@ -49,15 +49,24 @@ def launch(options, target, runner_options):
     if options.cluster and options.cluster_spec:
         raise spec.ClusterError("`--cluster` and `--cluster-spec` both given; use --cluster for tasks on this "
                                 "machine, --cluster-spec for one task of a multi-machine cluster")
-    if options.cluster:
-        counts = spec.parse_counts(options.cluster)
-        cluster = spec.local_cluster(counts, ports.free_ports(spec.port_count(counts), options.cluster_port))
-        chosen = [(job, index) for job in spec.START_ORDER for index in range(counts.get(job, 0))]
-        watched = {f"{job} {index}": spec.address_of(cluster, job, index) for job, index in chosen if job in cluster}
-        own, remote = set(watched), ()
-    else:
-        cluster, chosen, watched, own, remote = _one_task(options)
-    base = _task_command(options, target, runner_options)
+    cluster, chosen, watched, own, remote = _all_tasks(options) if options.cluster else _one_task(options)
+    if options.cluster_logs:
+        try:
+            os.makedirs(options.cluster_logs, exist_ok=True)
+        except OSError as error:
+            raise spec.ClusterError(f"`--cluster-logs {options.cluster_logs}` cannot be created ({error.strerror}); "
+                                    "give a writable folder") from None
+    tasks = _start_tasks(options, _task_command(options, target, runner_options), flag_spec, cluster, chosen)
+    script = target.get("path") or target.get("module")
+    finish_grace = options.finish_grace
+    if finish_grace is None:  # TF2's ParameterServerStrategy: the chief is the program, its workers are servers
+        finish_grace = 0.0 if options.plain and "chief" in cluster else 10.0
+    return Supervisor(tasks, watched, own, script, options.startup_timeout, finish_grace,
+                      options.stop_grace, remote).run()
+
+
+def _start_tasks(options, command, flag_spec, cluster, chosen):
+    """``[(TaskProcess, TaskOutput)]`` for the ``chosen`` tasks; if one cannot start, the others are stopped."""
     quiet_plain = options.plain and not options.verbose and "TF_CPP_MIN_LOG_LEVEL" not in os.environ
     tasks = []
     try:
@@ -65,19 +74,23 @@ def launch(options, target, runner_options):
             task_environment = environment.task_environment(os.environ, cluster, job, index)
             if quiet_plain:  # the runner quiets its own tasks; plain python ones are quieted here
                 task_environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
-            task = TaskProcess(job, index, base + flags.task_flags(flag_spec, cluster, job, index), task_environment)
+            task = TaskProcess(job, index, command + flags.task_flags(flag_spec, cluster, job, index),
+                               task_environment)
             tasks.append((task, TaskOutput(task, options.cluster_logs, quiet.is_native_noise if quiet_plain else None)))
-    except BaseException:  # a task that cannot start (or Ctrl-C meanwhile): stop the ones already running
+    except BaseException:  # (or Ctrl-C meanwhile)
         processes.stop([task for task, _ in tasks], options.stop_grace)
         for _, output in tasks:
             output.close()
         raise
-    script = target.get("path") or target.get("module")
-    finish_grace = options.finish_grace
-    if finish_grace is None:  # TF2's ParameterServerStrategy: the chief is the program, its workers are servers
-        finish_grace = 0.0 if options.plain and "chief" in cluster else 10.0
-    return Supervisor(tasks, watched, own, script, options.startup_timeout, finish_grace,
-                      options.stop_grace, remote).run()
+    return tasks
+
+
+def _all_tasks(options):
+    counts = spec.parse_counts(options.cluster)
+    cluster = spec.local_cluster(counts, ports.free_ports(spec.port_count(counts), options.cluster_port))
+    chosen = [(job, index) for job in spec.START_ORDER for index in range(counts.get(job, 0))]
+    watched = {f"{job} {index}": spec.address_of(cluster, job, index) for job, index in chosen if job in cluster}
+    return cluster, chosen, watched, set(watched), ()
 
 
 def _one_task(options):
