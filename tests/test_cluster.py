@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tf1compat.cluster import environment, flags, ports, spec
+from tf1compat.cluster import device_filters, environment, flags, ports, spec
 from tf1compat.cluster.spec import ClusterError
 
 FAKE_TASK = os.path.join(os.path.dirname(__file__), "scripts", "cluster", "fake_task.py")
@@ -64,6 +64,15 @@ def test_malformed_spec_on_the_command_line_starts_nothing(tmp_path):
     assert completed.returncode == 2
     assert completed.stderr.startswith("ERROR `--cluster ps=1;worker=2`: `ps=1;worker=2` is not JOB=COUNT")
     assert os.listdir(tmp_path) == []
+
+
+def test_device_filters_follow_the_task_in_tf_config():
+    def tf_config(job, index):
+        return json.dumps({"cluster": {}, "task": {"type": job, "index": index}})
+
+    assert device_filters.task_filters(tf_config("worker", 2)) == ["/job:ps", "/job:worker/task:2"]
+    assert device_filters.task_filters(tf_config("chief", 0)) == ["/job:ps", "/job:chief/task:0"]
+    assert [device_filters.task_filters(text) for text in (tf_config("ps", 0), "", "{not json", None)] == [None] * 4
 
 
 def test_proxy_settings_spare_the_cluster_hosts():
