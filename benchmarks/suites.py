@@ -25,6 +25,7 @@ class Suite:
     lower_is_better: bool
     extra_metrics: tuple  # further result keys summarised over rounds
     variants: tuple
+    on_request: bool = False  # run only when named with --only (the distributed suite starts clusters)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,6 +69,12 @@ SUITES = {suite.name: suite for suite in (
         Variant("file_copy", "legacy", "tf1", "TF1 WholeFileReader + queue"),
         Variant("file_copy", "migrated", "tf2", "TF2 migration/wholefile_copy.py"),
         Variant("file_copy", "python", "plain", "plain Python shutil.copyfile"))),
+    Suite("distributed", "examples_per_second", "examples/s", False, ("train_seconds", "test_accuracy"), tuple(
+        Variant("distributed", name, "plain", label) for name, label in (  # each starts a local cluster
+            ("legacy_async_1", "TF1 ps=1,worker=1 (runner)"), ("twin_async_1", "TF2 ParameterServerStrategy, 1 worker"),
+            ("legacy_async_2", "TF1 ps=1,worker=2 async"), ("twin_async_2", "TF2 ParameterServerStrategy, 2 workers"),
+            ("legacy_sync_2", "TF1 SyncReplicasOptimizer, 2 workers"),
+            ("twin_sync_2", "TF2 MultiWorkerMirroredStrategy, 2 workers"))), on_request=True),
     Suite("startup", "seconds", "s", True, (), (
         Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
         Variant("startup", "hand_edited", "plain", "python trivial.py (compat.v1 by hand)"))),
@@ -93,6 +100,11 @@ RATIOS = {
     "train_vs_fixed_step_cpu": Ratio("train_input", "migrated", "fixed_step", metric=PER_CPU_SECOND),
     "fixed_step_vs_legacy_fixed_step_cpu": Ratio("train_input", "fixed_step", "legacy_fixed_step",
                                                  metric=PER_CPU_SECOND),
+    # A local cluster on 2 cores: the runtime's overhead per example, not a speed-up (no targets).
+    "distributed_async_1_vs_legacy": Ratio("distributed", "twin_async_1", "legacy_async_1"),
+    "distributed_async_2_vs_legacy": Ratio("distributed", "twin_async_2", "legacy_async_2"),
+    "distributed_sync_2_vs_legacy": Ratio("distributed", "twin_sync_2", "legacy_sync_2"),
+    "distributed_legacy_2_vs_1": Ratio("distributed", "legacy_async_2", "legacy_async_1"),
     # Both sides alternating inside one process: what the input pipeline costs, unblurred by the load.
     "train_vs_fixed_step_interleaved": Ratio("interleaved", "tf2_pipeline_vs_fixed_step"),
     "feed_dict_vs_legacy_fixed_step_interleaved": Ratio("interleaved", "tf1_feed_dict_vs_fixed_step"),
@@ -100,7 +112,8 @@ RATIOS = {
 
 
 def selected_variants(only=(), mixed_precision=False):
-    """The variants of the suites in ``only`` (all if empty; train_input brings flops and interleaved), in order."""
+    """The variants of the suites in ``only`` (if empty: all but the on-request ones; train_input brings flops and
+    interleaved), in order."""
     only = set(only) | ({"flops", "interleaved"} if "train_input" in only else set())
-    return [variant for name, suite in SUITES.items() if not only or name in only
+    return [variant for name, suite in SUITES.items() if (name in only if only else not suite.on_request)
             for variant in suite.variants if mixed_precision or not variant.mixed_precision_only]

@@ -243,6 +243,35 @@ PAIRS = {pair.name: pair for pair in (
             ("a TF1 Saver checkpoint of the legacy model", "char_rnn.load_tf1_checkpoint: reads it, reorders the gates, adds forget_bias"),
         ),
     ),
+    Pair(
+        name="distributed_ps",
+        description="ps/worker between-graph replication (ClusterSpec, Server, replica_device_setter, "
+                    "MonitoredTrainingSession, SyncReplicasOptimizer) -> ParameterServerStrategy + "
+                    "ClusterCoordinator / MultiWorkerMirroredStrategy",
+        compares=("one worker: losses and test loss vs the single process", "two workers synchronous: losses "
+                  "(TF2) and global step + test loss (TF1) vs one process over the combined batch",
+                  "two workers asynchronous: global step and test loss"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="initial weights drawn by NumPy from --seed on both sides; no shuffling (each worker reads "
+                   "its shard in order, wrapping around); clusters started by python -m tf1compat --cluster. "
+                   "TF1's SyncReplicasOptimizer and both asynchronous runs depend on timing: test loss within a "
+                   "relative band of 0.05 of the single process, global step exact (TF1 async: +1 allowed)",
+        idioms=(
+            ("--ps_hosts/--worker_hosts/--job_name/--task_index flags", "TF_CONFIG (TFConfigClusterResolver)"),
+            ("tf.train.ClusterSpec + tf.train.Server; ps: server.join()",
+             "tf.distribute.Server for ps and workers; the chief runs the program"),
+            ("tf.train.replica_device_setter(cluster=...)", "variables created in ParameterServerStrategy.scope()"),
+            ("MonitoredTrainingSession(master=server.target, is_chief=...) on every worker",
+             "one ClusterCoordinator.schedule(train_step) per step from the chief"),
+            ("StopAtStepHook(last_step=N)", "schedule N steps, then coordinator.join()"),
+            ("tf.train.get_or_create_global_step()", "a tf.Variable counted in the step (or the step loop)"),
+            ("SyncReplicasOptimizer(opt, replicas_to_aggregate=W) + make_session_run_hook(is_chief)",
+             "MultiWorkerMirroredStrategy: variables with VariableAggregation.MEAN, updates all-reduced"),
+            ("each worker feeds its shard through feed_dict", "per-worker dataset (strategy input functions)"),
+            ("FinalOpsHook(test ops)", "evaluate the model after training"),
+            ("GradientDescentOptimizer(lr).minimize(loss)", "tf.GradientTape + variable.assign_sub(lr * grad)"),
+        ),
+    ),
 )}
 
 

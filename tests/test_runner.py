@@ -213,4 +213,5 @@ def test_unknown_runner_option_is_one_usage_line():
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
     assert completed.stderr.startswith("ERROR unrecognized arguments: --bogus")
-    assert "available: --figures, --hang-timeout, --help, --report, --verbose" in completed.stderr
+    assert "available: --cluster, --cluster-flags, " in completed.stderr  # the cluster options, then the rest
+    assert "--figures, --finish-grace, --hang-timeout, --help, --job-name, --plain, --report, " in completed.stderr

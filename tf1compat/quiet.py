@@ -18,6 +18,11 @@ _NATIVE_NOISE = re.compile(
 )
 
 
+def is_native_noise(line):
+    """Whether ``line`` is one of the lines TensorFlow's native code prints while loading."""
+    return bool(_NATIVE_NOISE.search(line))
+
+
 def user_wants_logs():
     """A user who set TF_CPP_MIN_LOG_LEVEL themselves gets TensorFlow's logs as they asked."""
     return "TF_CPP_MIN_LOG_LEVEL" in os.environ and not os.environ.get("TF1COMPAT_SET_LOG_LEVEL")

@@ -7,7 +7,7 @@ import runpy
 import sys
 import types
 
-from tf1compat import headless_figures, legacy_scope, session_config, usage_report, watchdog
+from tf1compat import cluster, headless_figures, legacy_scope, session_config, usage_report, watchdog
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 
@@ -32,6 +32,7 @@ def build_parser(prog):
                              f"(exit {watchdog.HANG_EXIT}); 0 disables (default: 60)")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
+    cluster.add_arguments(parser)
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
     parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
@@ -49,13 +50,15 @@ def main(argv=None, prog="tf1-run"):
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
     try:
         target = _resolve_target(options)
-    except UsageError as error:
+        if cluster.requested(options):
+            return cluster.launch(options, target, cluster.forwarded_runner_options(options))
+    except (UsageError, cluster.ClusterError) as error:
         print(f"ERROR {error}", file=sys.stderr)
         return USAGE_EXIT
     return _run(target, options)
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout"}
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", *cluster.OPTIONS_WITH_VALUE}
 
 
 def split_argv(argv):
@@ -128,6 +131,7 @@ def _run(target, options):
     legacy_scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
     guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
     legacy_scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    legacy_scope.add_runtime_hook(cluster.install_task_fixes)
     legacy_scope.add_runtime_hook(session_config.install)
     guard.start()
     try:

@@ -1,0 +1,27 @@
+"""Distributed TF1 on TensorFlow's gRPC runtime: launch a ps/worker cluster, and the fixes its tasks need."""
+import os
+
+from tf1compat.cluster.command import OPTIONS_WITH_VALUE, add_arguments, forwarded_runner_options, launch, requested
+from tf1compat.cluster.spec import ClusterError
+
+# Which task fixes run (comma list; default all, "0" none): to measure TF1's own behaviour, or to opt out.
+FIXES_SWITCH = "TF1COMPAT_CLUSTER_FIXES"
+FIXES = ("device_filters", "prompt_defaults", "sync_token_runner")
+
+
+def install_task_fixes():
+    """In a runner process once TF1 is loaded: device filters for cluster sessions, prompt and quiet stops."""
+    from tf1compat import session_config
+    from tf1compat.cluster import device_filters, prompt_defaults, sync_token_runner
+
+    chosen = os.environ.get(FIXES_SWITCH, ",".join(FIXES)).split(",")
+    if "device_filters" in chosen:
+        session_config.add_adjuster("cluster device filters", device_filters.adjust)
+    if "prompt_defaults" in chosen:
+        prompt_defaults.install()
+    if "sync_token_runner" in chosen:
+        sync_token_runner.install()
+
+
+__all__ = ["OPTIONS_WITH_VALUE", "ClusterError", "add_arguments", "forwarded_runner_options", "install_task_fixes",
+           "launch", "requested"]

@@ -1,0 +1,136 @@
+"""Supervises a cluster's tasks: startup, the end of training, a failing task, Ctrl-C; nothing outlives it."""
+import signal
+import sys
+import time
+
+from tf1compat.cluster import ports, processes
+from tf1compat.cluster.spec import split_address
+
+STARTUP_EXIT = 124  # as timeout(1): a task never became reachable
+INTERRUPT_EXIT = 130
+_POLL_SECONDS = 0.1
+_REMOTE_POLL_SECONDS = 1.0  # a ps started alone asks whether the workers are still there this often
+FINISHING_JOBS = ("chief", "worker", "evaluator")  # tasks that end by themselves; ps tasks serve until stopped
+
+
+def say(message):
+    print(f"[cluster] {message}", file=sys.stderr, flush=True)
+
+
+class Supervisor:
+    """Watches ``tasks`` (TaskProcess, TaskOutput pairs) until the run is over; ``run()`` returns the exit code.
+
+    Args:
+        watched: ``{name: "host:port"}`` that must accept connections within ``startup_timeout``.
+        own: the names in ``watched`` that are tasks started here (their ports are opened by the script).
+        remote_finishers: addresses of other machines' workers: a ps started alone ends once they all closed.
+    """
+
+    def __init__(self, tasks, watched, own, script, startup_timeout, finish_grace, stop_grace, remote_finishers=()):
+        self.tasks = tasks
+        self.watched, self.own, self.script = dict(watched), set(own), script
+        self.startup_timeout, self.finish_grace, self.stop_grace = startup_timeout, finish_grace, stop_grace
+        self.remote_finishers = list(remote_finishers)
+        self.reached = set()
+        self.started = time.monotonic()
+        self.chief_done_at = None
+        self.last_remote_check = 0.0
+
+    def run(self):
+        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        try:
+            return self._loop()
+        except KeyboardInterrupt:
+            say("interrupted: stopping every task")
+            return INTERRUPT_EXIT
+        finally:
+            processes.stop([task for task, _ in self.tasks], self.stop_grace)
+            for _, output in self.tasks:
+                output.close()
+            signal.signal(signal.SIGTERM, previous)
+
+    def _loop(self):
+        while True:
+            self._check_addresses()
+            code = self._verdict()
+            if code is not None:
+                return code
+            time.sleep(_POLL_SECONDS)
+
+    def _check_addresses(self):
+        for name, address in self.watched.items():
+            if name not in self.reached and ports.accepting(*split_address(address)):
+                self.reached.add(name)
+
+    def _verdict(self):
+        """The exit code once the run is over, else None."""
+        for task, output in self.tasks:
+            code = task.returncode
+            if code not in (None, 0) and not task.stopped:
+                return self._failed(task, output, code)
+        finishers = [task for task, _ in self.tasks if task.job in FINISHING_JOBS]
+        if finishers and all(task.returncode == 0 for task in finishers):
+            return self._finished()
+        if not finishers and self._remote_workers_done():
+            say("every worker has closed its port: training is over; stopping the ps task")
+            return 0
+        if self._chief_finished_long_ago(finishers):
+            names = ", ".join(f"`{task.name}`" for task in finishers if task.returncode is None)
+            say(f"the chief has finished and {names} still ran {self.finish_grace:g} s later (--finish-grace): "
+                "stopped")
+            return 0
+        if time.monotonic() - self.started > self.startup_timeout and set(self.watched) - self.reached:
+            return self._startup_failed()
+        return None
+
+    def _failed(self, task, output, code):
+        processes.stop([other for other, _ in self.tasks], self.stop_grace)
+        output.close()
+        exit_code = code if code > 0 else 128 - code  # killed by signal N: 128 + N, as a shell says
+        say(f"ERROR `{task.name}` failed with exit code {exit_code}; the other tasks were stopped. "
+            f"Its last error:\n{output.traceback()}")
+        return exit_code
+
+    def _finished(self):
+        if self.own and not self.reached & self.own:
+            say(self._ignored_flags_message("while the tasks ran: each trained alone"))
+            return 1
+        return 0
+
+    def _chief_finished_long_ago(self, finishers):
+        chief = next((task for task in finishers if task.job == "chief"), None) or next(
+            (task for task in finishers if task.job == "worker" and task.index == 0), None)
+        if chief is None or chief.returncode != 0:
+            return False
+        self.chief_done_at = self.chief_done_at or time.monotonic()
+        return time.monotonic() - self.chief_done_at > self.finish_grace
+
+    def _remote_workers_done(self):
+        if not self.remote_finishers or not set(self.remote_finishers) <= self.reached:
+            return False
+        if time.monotonic() - self.last_remote_check < _REMOTE_POLL_SECONDS:
+            return False
+        self.last_remote_check = time.monotonic()
+        return not any(ports.accepting(*split_address(self.watched[name])) for name in self.remote_finishers)
+
+    def _startup_failed(self):
+        if self.own and not self.reached & self.own:
+            say(self._ignored_flags_message(
+                f"within {self.startup_timeout:g} s (--startup-timeout); every task was stopped"))
+            return 1
+        missing = [name for name in self.watched if name not in self.reached]
+        described = ", ".join(f"`{name}` ({self.watched[name]})" for name in missing)
+        say(f"ERROR {described} did not accept connections within {self.startup_timeout:g} s (--startup-timeout): "
+            "the other tasks cannot reach it. Start it with the same cluster spec, or check its host and port "
+            "and the firewall; every task was stopped.")
+        return STARTUP_EXIT
+
+    def _ignored_flags_message(self, outcome):
+        return (f"ERROR `{self.script}` ignored the cluster: no task opened its port {outcome}. The script must "
+                "start tf.train.Server from the flags it was given (--ps_hosts, --worker_hosts, --job_name, "
+                "--task_index) or from TF_CONFIG; if it spells them differently, say so with --cluster-flags "
+                "(e.g. --cluster-flags hosts,job_name=job,task_index=task).")
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
