@@ -36,6 +36,11 @@ def provided(shim, category, tf2, example=None):
     return Entry("provided", category, tf2, example, shim=shim, severity=WARNING)
 
 
+def aliased(target, category, tf2, example=None):
+    """A removed name whose TF2 home is a drop-in: ``target`` (``"tensorflow.compat.v1:keras"``) answers for it."""
+    return Entry("provided", category, tf2, example, shim=target, severity=WARNING)
+
+
 def removed(reason, category, tf2, example=None):
     return Entry("removed", category, tf2, example, reason=reason, severity=ERROR)
 
@@ -51,6 +56,9 @@ _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*
 _RNN_CELL_GONE = (f"{_CONTRIB_GONE} and this cell has no tf.compat.v1 implementation "
                   "(tf1compat's contrib.rnn provides the tf.compat.v1.nn.rnn_cell cells)")
 _CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
+_SHIMS = "tf1compat.shims.contrib"
+_VOCABULARY = "tf1compat.shims.contrib.learn.preprocessing"
+_CSV_LOADERS = "tf1compat.shims.contrib.learn.datasets"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -62,6 +70,32 @@ TABLE = {
     "contrib.slim": provided("tf1compat.shims.contrib.slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
     "contrib.framework": provided("tf1compat.shims.contrib.framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
     "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
+    # --- issue 12: the rest of tf.contrib (shims and aliases to a TF2 home) ------
+    "contrib.lookup": provided(f"{_SHIMS}.lookup", "contrib", "tf.lookup.StaticHashTable / StaticVocabularyTable"),
+    "contrib.metrics": provided(f"{_SHIMS}.metrics", "metrics", "tf.keras.metrics (stateful objects, no local variables)"),
+    "contrib.losses": provided(f"{_SHIMS}.losses", "layers", "tf.keras.losses"),
+    "contrib.distribute": provided(f"{_SHIMS}.distribute", "contrib", "tf.distribute"),
+    "contrib.summary": provided(f"{_SHIMS}.summary", "summary", "tf.summary (TF2's summary API is contrib.summary grown up)"),
+    "contrib.util": provided(f"{_SHIMS}.util", "contrib", "tf.make_tensor_proto / tf.make_ndarray / tf.get_static_value"),
+    "contrib.opt": provided(f"{_SHIMS}.opt", "optimizer", "tf.keras.optimizers.AdamW, or SGD / Adam with weight_decay"),
+    "contrib.factorization": provided(f"{_SHIMS}.factorization", "contrib", "a tf.function k-means loop, or sklearn.cluster.KMeans"),
+    "contrib.image": provided(f"{_SHIMS}.image", "ops", "tf.keras.layers.RandomRotation / RandomTranslation, or tf.raw_ops.ImageProjectiveTransformV3"),
+    "contrib.learn.preprocessing": provided(_VOCABULARY, "contrib", "tf.keras.layers.TextVectorization"),
+    "contrib.learn.python.learn.preprocessing": provided(_VOCABULARY, "contrib", "tf.keras.layers.TextVectorization"),
+    "contrib.learn.datasets.base": provided(_CSV_LOADERS, "input_data", "numpy.loadtxt, or tf.data.experimental.make_csv_dataset"),
+    "contrib.learn.python.learn.datasets.base": provided(_CSV_LOADERS, "input_data", "numpy.loadtxt, or tf.data.experimental.make_csv_dataset"),
+    "contrib.keras": aliased("tensorflow.compat.v1:keras", "layers", "tf.keras"),
+    "contrib.autograph": aliased("tensorflow.compat.v1:autograph", "contrib", "tf.autograph"),
+    "contrib.linalg": aliased("tensorflow.compat.v1:linalg", "ops", "tf.linalg"),
+    "contrib.signal": aliased("tensorflow.compat.v1:signal", "ops", "tf.signal"),
+    "contrib.lite": aliased("tensorflow.compat.v1:lite", "contrib", "tf.lite"),
+    "contrib.proto.decode_proto": aliased("tensorflow.compat.v1.io:decode_proto", "ops", "tf.io.decode_proto"),
+    "contrib.proto.encode_proto": aliased("tensorflow.compat.v1.io:encode_proto", "ops", "tf.io.encode_proto"),
+    "contrib.batching.batch_function": aliased("tensorflow.compat.v1:nondifferentiable_batch_function", "ops", "tf.nondifferentiable_batch_function"),
+    "contrib.compiler.jit.experimental_jit_scope": aliased("tensorflow.compat.v1.xla.experimental:jit_scope", "ops", "tf.function(jit_compile=True), or tf.xla.experimental.jit_scope"),
+    "contrib.proto.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only decode_proto and encode_proto", "ops", "tf.io.decode_proto / encode_proto"),
+    "contrib.batching.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only batch_function", "ops", "tf.nondifferentiable_batch_function"),
+    "contrib.compiler.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only jit.experimental_jit_scope", "ops", "tf.function(jit_compile=True)"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
@@ -223,6 +257,85 @@ TABLE = {
     "logging": compat("app", "absl.logging or Python logging", severity=INFO),
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }
+
+# --- issue 12: every tf.contrib module of TensorFlow 1.15 (docs/contrib_coverage.md) ------------
+# The submodules `tf.contrib` exposed in 1.15 (its __init__ and API docs), plus `coder`, `gan` and
+# `lite`, which earlier 1.x releases exposed there. `python -m tf1compat.coverage` renders their status.
+CONTRIB_MODULES = (
+    "autograph batching bayesflow checkpoint cloud cluster_resolver coder compiler constrained_optimization "
+    "copy_graph crf cudnn_rnn data deprecated distribute distributions eager estimator factorization "
+    "feature_column ffmpeg framework gan graph_editor grid_rnn image input_pipeline integrate keras "
+    "kernel_methods labeled_tensor layers learn legacy_seq2seq linalg linear_optimizer lite lookup losses "
+    "memory_stats metrics mixed_precision model_pruning nccl nn opt optimizer_v2 periodic_resample predictor "
+    "proto quantization quantize rate receptive_field recurrent reduce_slice_ops remote_fused_graph resampler "
+    "rnn rpc saved_model seq2seq signal slim solvers sparsemax specs staging stat_summarizer stateless summary "
+    "tensor_forest tensorboard testing tfprof timeseries tpu training util"
+).split()
+
+_MOVED = "moved out of TensorFlow to"
+# module -> (why it is not provided, its TF2 replacement). An entry another part of the table already
+# gives (a shim, an alias, a namespace with a `.*` wildcard) wins over this catalogue.
+_CONTRIB_REMOVED = {
+    "bayesflow": (f"{_MOVED} TensorFlow Probability", "tensorflow_probability (tfp.mcmc, tfp.vi, tfp.monte_carlo)"),
+    "checkpoint": ("object-based checkpointing became core TensorFlow", "tf.train.Checkpoint and tf.Module tracking"),
+    "cloud": (f"{_MOVED} TensorFlow I/O", "tensorflow_io.bigquery; tf.io.gfile reads gs:// paths"),
+    "cluster_resolver": (_CONTRIB_GONE, "tf.distribute.cluster_resolver"),
+    "coder": (f"{_MOVED} TensorFlow Compression", "tensorflow_compression"),
+    "constrained_optimization": (f"{_MOVED} TensorFlow Constrained Optimization", "tensorflow_constrained_optimization"),
+    "copy_graph": ("TF2 has no editable global graph", "tf.function (it traces the graph) and tf.Module"),
+    "crf": (_CONTRIB_GONE, "a CRF layer of your own (TensorFlow Addons' crf is archived)"),
+    "cudnn_rnn": (_CONTRIB_GONE, "tf.keras.layers.LSTM / GRU (they pick the cuDNN kernel on a GPU)"),
+    "data": (_CONTRIB_GONE, "tf.data.experimental"),
+    "deprecated": ("the pre-1.0 tf.X_summary aliases were renamed in TensorFlow 1.0", "tf.summary.scalar / histogram / image / audio"),
+    "distributions": (f"{_MOVED} TensorFlow Probability", "tensorflow_probability.distributions (tf.compat.v1.distributions keeps a few)"),
+    "eager": ("eager execution became the TensorFlow 2 default", "tf.GradientTape, tf.train.Checkpoint, tf.function"),
+    "estimator": (_CONTRIB_GONE, "tf.keras.Model with compile/fit"),
+    "feature_column": (_CONTRIB_GONE, "tf.feature_column.sequence_* columns with tf.keras.experimental.SequenceFeatures"),
+    "ffmpeg": (f"{_MOVED} TensorFlow I/O", "tf.audio.decode_wav, or tensorflow_io.audio"),
+    "gan": (f"{_MOVED} TF-GAN", "tensorflow_gan"),
+    "graph_editor": ("TF2 has no editable global graph", "tf.function"),
+    "grid_rnn": (_CONTRIB_GONE, _CUSTOM_CELL),
+    "input_pipeline": (_CONTRIB_GONE, "tf.data.Dataset"),
+    "integrate": (f"{_MOVED} TensorFlow Probability", "tfp.math.ode"),
+    "kernel_methods": (_CONTRIB_GONE, "tf.keras.layers.experimental.RandomFourierFeatures"),
+    "labeled_tensor": (_CONTRIB_GONE, "plain tf.Tensor (track dimension names in Python)"),
+    "legacy_seq2seq": (_CONTRIB_GONE, "a Keras RNN encoder-decoder"),
+    "linear_optimizer": (_CONTRIB_GONE, "a Keras linear model trained with a Keras optimizer"),
+    "memory_stats": (_CONTRIB_GONE, "tf.config.experimental.get_memory_info"),
+    "mixed_precision": (_CONTRIB_GONE, "tf.keras.mixed_precision"),
+    "model_pruning": (f"{_MOVED} the TensorFlow Model Optimization toolkit", "tensorflow_model_optimization.sparsity.keras"),
+    "nccl": ("the NCCL ops became an implementation detail of tf.distribute", "tf.distribute.NcclAllReduce"),
+    "nn": (_CONTRIB_GONE, "tf.nn, tf.keras.layers.AlphaDropout, tf.math.top_k"),
+    "optimizer_v2": ("it became the Keras optimizers", "tf.keras.optimizers"),
+    "periodic_resample": (_CONTRIB_GONE, "tf.reshape and tf.transpose"),
+    "predictor": (_CONTRIB_GONE, "tf.saved_model.load(...).signatures"),
+    "quantization": ("its ops are core TensorFlow", "tf.quantization"),
+    "quantize": (f"{_MOVED} the TensorFlow Model Optimization toolkit", "tensorflow_model_optimization.quantization.keras"),
+    "rate": (_CONTRIB_GONE, "tf.keras.metrics.Mean of value / time"),
+    "receptive_field": (_CONTRIB_GONE, "compute receptive fields from the layer strides and kernel sizes"),
+    "recurrent": (_CONTRIB_GONE, "tf.keras.layers.RNN"),
+    "reduce_slice_ops": (_CONTRIB_GONE, "tf.math.segment_sum / unsorted_segment_sum and friends"),
+    "remote_fused_graph": (_CONTRIB_GONE, "none: the remote fused-graph executor was dropped"),
+    "resampler": (_CONTRIB_GONE, "tf.gather_nd with bilinear weights (TensorFlow Addons' resampler is archived)"),
+    "rpc": (_CONTRIB_GONE, "tf.distribute.experimental.rpc, or gRPC from Python"),
+    "saved_model": ("its Keras export helpers became core", "tf.saved_model.save / tf.keras.models.save_model"),
+    "solvers": (_CONTRIB_GONE, "tf.linalg.lstsq / tf.linalg.solve, or tfp.math"),
+    "sparsemax": (_CONTRIB_GONE, "a sparsemax function of your own (TensorFlow Addons' is archived)"),
+    "specs": (_CONTRIB_GONE, "tf.keras.Sequential"),
+    "staging": (_CONTRIB_GONE, "tf.data.Dataset.prefetch"),
+    "stat_summarizer": (_CONTRIB_GONE, "tf.profiler.experimental"),
+    "stateless": ("its ops are core TensorFlow", "tf.random.stateless_uniform / stateless_normal / stateless_categorical"),
+    "tensor_forest": (_CONTRIB_GONE, "TensorFlow Decision Forests (tensorflow_decision_forests)"),
+    "tensorboard": ("the projector plugin moved to TensorBoard", "tensorboard.plugins.projector"),
+    "testing": (_CONTRIB_GONE, "tf.test"),
+    "tfprof": ("the profiler became core TensorFlow", "tf.compat.v1.profiler, or tf.profiler.experimental"),
+    "timeseries": (_CONTRIB_GONE, "Keras sequence models, or tfp.sts"),
+    "tpu": (_CONTRIB_GONE, "tf.distribute.TPUStrategy"),
+    "training": (_CONTRIB_GONE, "tf.data bucketing (Dataset.bucket_by_sequence_length) and plain Python hyperparameters"),
+}
+TABLE.update({f"contrib.{module}": removed(reason, "contrib", tf2)
+              for module, (reason, tf2) in _CONTRIB_REMOVED.items()
+              if f"contrib.{module}" not in TABLE and not any(key.startswith(f"contrib.{module}.") for key in TABLE)})
 
 
 def governing_entry(name):
