@@ -22,11 +22,17 @@ class DecoupledWeightDecayExtension:
                  aggregation_method=None, colocate_gradients_with_ops=False, name=None, grad_loss=None,
                  decay_var_list=None):
         """``Optimizer.minimize``; only the variables in ``decay_var_list`` are decayed when it is given."""
-        self._decay_var_list = {id(var) for var in decay_var_list} if decay_var_list else False
-        return super().minimize(loss, global_step=global_step, var_list=var_list, gate_gradients=gate_gradients,
-                                aggregation_method=aggregation_method,
-                                colocate_gradients_with_ops=colocate_gradients_with_ops, name=name,
-                                grad_loss=grad_loss)
+        # Through apply_gradients directly: Optimizer.minimize would call it without decay_var_list.
+        grads_and_vars = self.compute_gradients(loss, var_list=var_list, gate_gradients=gate_gradients,
+                                                aggregation_method=aggregation_method,
+                                                colocate_gradients_with_ops=colocate_gradients_with_ops,
+                                                grad_loss=grad_loss)
+        if all(grad is None for grad, _ in grads_and_vars):
+            raise ValueError("No gradients provided for any variable, check your graph for ops that do not "
+                             f"support gradients, between variables {[str(v) for _, v in grads_and_vars]} and "
+                             f"loss {loss}.")
+        return self.apply_gradients(grads_and_vars, global_step=global_step, name=name,
+                                    decay_var_list=decay_var_list)
 
     def apply_gradients(self, grads_and_vars, global_step=None, name=None, decay_var_list=None):
         """``Optimizer.apply_gradients``; only the variables in ``decay_var_list`` are decayed when it is given."""
