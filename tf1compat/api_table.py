@@ -97,9 +97,10 @@ TABLE = {
     "contrib.batching.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only batch_function", "ops", "tf.nondifferentiable_batch_function"),
     "contrib.compiler.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only jit.experimental_jit_scope", "ops", "tf.function(jit_compile=True)"),
     # --- removed and not provided ----------------------------------------------
-    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
+    "contrib.*": removed(f"{_CONTRIB_GONE}; docs/contrib_coverage.md lists the contrib modules tf1compat provides",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
-    "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form",
+    "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form; tf1compat provides "
+                               "only its MNIST reader, preprocessing and datasets.base",
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "contrib.seq2seq.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only contrib.seq2seq.sequence_loss",
                                  "contrib", "TensorFlow Addons' seq2seq (archived) or a Keras RNN decoder"),
