@@ -260,8 +260,8 @@ TABLE = {
 }
 
 # --- issue 12: every tf.contrib module of TensorFlow 1.15 (docs/contrib_coverage.md) ------------
-# The submodules `tf.contrib` exposed in 1.15 (its __init__ and API docs), plus `coder`, `gan` and
-# `lite`, which earlier 1.x releases exposed there. `python -m tf1compat.coverage` renders their status.
+# The submodules `tf.contrib` exposed in 1.15 (its __init__ and API docs), plus `coder`, `gan`, `lite`
+# and `text`, which 1.x releases exposed there too. `python -m tf1compat.coverage` renders their status.
 CONTRIB_MODULES = (
     "autograph batching bayesflow checkpoint cloud cluster_resolver coder compiler constrained_optimization "
     "copy_graph crf cudnn_rnn data deprecated distribute distributions eager estimator factorization "
@@ -270,7 +270,7 @@ CONTRIB_MODULES = (
     "memory_stats metrics mixed_precision model_pruning nccl nn opt optimizer_v2 periodic_resample predictor "
     "proto quantization quantize rate receptive_field recurrent reduce_slice_ops remote_fused_graph resampler "
     "rnn rpc saved_model seq2seq signal slim solvers sparsemax specs staging stat_summarizer stateless summary "
-    "tensor_forest tensorboard testing tfprof timeseries tpu training util"
+    "tensor_forest tensorboard testing text tfprof timeseries tpu training util"
 ).split()
 
 _MOVED = "moved out of TensorFlow to"
@@ -329,6 +329,7 @@ _CONTRIB_REMOVED = {
     "tensor_forest": (_CONTRIB_GONE, "TensorFlow Decision Forests (tensorflow_decision_forests)"),
     "tensorboard": ("the projector plugin moved to TensorBoard", "tensorboard.plugins.projector"),
     "testing": (_CONTRIB_GONE, "tf.test"),
+    "text": (_CONTRIB_GONE, "tf.keras.preprocessing.sequence.skipgrams, or skip-gram pairs built with tf.data"),
     "tfprof": ("the profiler became core TensorFlow", "tf.compat.v1.profiler, or tf.profiler.experimental"),
     "timeseries": (_CONTRIB_GONE, "Keras sequence models, or tfp.sts"),
     "tpu": (_CONTRIB_GONE, "tf.distribute.TPUStrategy"),
