@@ -69,7 +69,8 @@ def test_aliases_reach_the_tf2_modules(results):
 def test_lookup_tables(results):
     assert results["ops"]["lookup"] == {
         "from_tensor": [1, -1, 0], "with_oov": [1, 3, 0], "to_string": ["c", "UNK"], "from_file": [2, -1],
-        "file_to_string": ["green"], "hash_table": [8, -1], "string_to_index": [1, -1, 0], "mutable": [42, -1]}
+        "file_to_string": ["green"], "hash_table": [8, -1], "string_to_index": [1, -1, 0], "mutable": [42, -1],
+        "init_is_initializer": True, "string_only": "string_to_index_table_from_tensor requires string."}
 
 
 def test_streaming_metrics_match_numpy(results):

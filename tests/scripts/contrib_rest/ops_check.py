@@ -47,6 +47,11 @@ def lookup():
     with tf.Session() as session:
         session.run(insert)
         results["mutable"] = session.run(mutable.lookup(tf.constant(["k", "absent"])))
+    results["init_is_initializer"] = keys.init is keys.initializer
+    try:
+        tf.contrib.lookup.string_to_index_table_from_tensor([1, 2])
+    except ValueError as error:
+        results["string_only"] = str(error)
     return {key: np.asarray(value).tolist() for key, value in results.items()}
 
 
