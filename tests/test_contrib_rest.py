@@ -173,6 +173,7 @@ def test_framework_additions(results):
     assert framework["scalar_int_error"] == "Expected integer type for Const:0"
     assert framework["squeezed"] == [[4], [4]] and framework["zeroed"] == [0.0, 0.0]
     assert len(framework["names"]) == 15  # every name the brief lists resolves
+    assert framework["implementation_paths"] == [True, True]  # tensorflow.contrib.framework.python.ops
 
 
 def test_util_summary_distribute(results):

@@ -8,6 +8,7 @@ import sys
 
 import numpy as np
 import tensorflow as tf
+from tensorflow.contrib.framework.python.ops import add_arg_scope, variables as contrib_variables
 from tensorflow.contrib.keras import layers as keras_layers
 from tensorflow.contrib.lookup import index_table_from_tensor
 
@@ -160,6 +161,8 @@ def framework():
         session.run(counter.initializer)
         session.run(framework_ops.zero_initializer(counter))
         result["zeroed"] = session.run(counter).tolist()
+    result["implementation_paths"] = [add_arg_scope is framework_ops.add_arg_scope,
+                                      contrib_variables.model_variable is framework_ops.model_variable]
     result["names"] = sorted(name for name in ("get_variables", "get_or_create_global_step", "nest", "arg_scope",
                                                "add_arg_scope", "model_variable", "get_model_variables",
                                                "local_variable", "assign_from_checkpoint_fn",

@@ -41,8 +41,13 @@ def transform(images, transforms, interpolation="NEAREST", output_shape=None, na
         elif transforms.get_shape().ndims != 2:
             raise TypeError("Transforms should have rank 1 or 2.")
         if output_shape is None:
-            output_shape = _v1.shape(batch)[1:3]
+            # A constant when the input shape is static, so the output keeps a static shape (as in TF1).
+            size = _v1.shape(batch)[1:3]
+            static = _v1.get_static_value(size)
+            output_shape = size if static is None else static
         output_shape = _v1.convert_to_tensor(output_shape, _v1.int32, name="output_shape")
+        if not output_shape.get_shape().is_compatible_with([2]):
+            raise ValueError("output_shape must be a 1-D Tensor of 2 elements: new_height, new_width")
         output = _v1.raw_ops.ImageProjectiveTransformV3(
             images=batch, transforms=transforms, output_shape=output_shape,
             fill_value=_v1.constant(0.0, _v1.float32), interpolation=interpolation.upper(), fill_mode="CONSTANT")
