@@ -192,7 +192,10 @@ def test_missing_names_raise_tf1compat_errors(results):
     assert errors["module_removed"]["message"] == (
         "`tf.contrib.bayesflow` is not provided by tf1compat: moved out of TensorFlow to TensorFlow Probability. "
         "TF2 replacement: tensorflow_probability (tfp.mcmc, tfp.vi, tfp.monte_carlo)")
-    assert errors["opt_missing"]["message"].startswith("`tf.contrib.opt.NadamOptimizer` is not provided")
+    assert errors["opt_missing"]["message"] == (
+        "`tf.contrib.opt.ShampooOptimizer` is not provided by tf1compat: tf.contrib was removed in TensorFlow 2.0 "
+        "and tf1compat's contrib.opt provides only the optimizers TF1 code used most. TF2 replacement: "
+        "a custom tf.keras.optimizers.Optimizer (no Shampoo in core TensorFlow)")
     assert "decode_proto and encode_proto" in errors["proto_rest"]["message"]
 
 
@@ -245,6 +248,26 @@ def test_lazy_adam_updates_only_the_rows_in_the_batch(results):
     assert second["embedding"][2] == first["embedding"][2]  # untouched by a batch without it
     assert second["m"][2] == first["m"][2]  # lazy: its moments do not decay either
     assert first["embedding"][1] == [2.0, 3.0] and first["m"][1] == [0.0, 0.0]
+
+
+def nadam_steps(var, grads, lr=0.1, beta1=0.9, beta2=0.999, epsilon=1e-8):
+    """TF1 Nadam: Adam's moments, the step taken with the look-ahead (1 - beta1) g + beta1 m."""
+    m, v, history = np.zeros_like(var), np.zeros_like(var), []
+    for step, grad in enumerate(grads, start=1):
+        m, v = beta1 * m + (1 - beta1) * grad, beta2 * v + (1 - beta2) * grad ** 2
+        look_ahead = (1 - beta1) * grad + beta1 * m
+        var = var - lr * np.sqrt(1 - beta2 ** step) / (1 - beta1 ** step) * look_ahead / (np.sqrt(v) + epsilon)
+        history.append(var)
+    return history
+
+
+def test_nadam_matches_numpy(results):
+    nadam = results["training"]["nadam"]
+    np.testing.assert_allclose(nadam["dense"]["values"], nadam_steps(INITIAL, [SCALE, SCALE]), rtol=1e-5)
+    assert nadam["dense"]["variables"] == ["beta1_power", "beta2_power", "var", "var/Adam", "var/Adam_1"]
+    sparse = np.array(nadam["sparse"])
+    np.testing.assert_allclose(sparse[2], nadam_steps(np.ones(2), [np.array([1.0, -2.0])])[0], rtol=1e-5)
+    np.testing.assert_array_equal(sparse[:2], np.ones([2, 2]))
 
 
 def test_scipy_optimizer_interface(results):

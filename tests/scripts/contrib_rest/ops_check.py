@@ -216,7 +216,7 @@ def aliases_resolve():
 
 def errors():
     result = {}
-    for label, use in (("opt_missing", lambda: tf.contrib.opt.NadamOptimizer),
+    for label, use in (("opt_missing", lambda: tf.contrib.opt.ShampooOptimizer),
                        ("module_removed", lambda: tf.contrib.bayesflow),
                        ("proto_rest", lambda: tf.contrib.proto.nothing)):
         try:

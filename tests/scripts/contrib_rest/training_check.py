@@ -73,6 +73,20 @@ def lazy_adam():
     return result
 
 
+def nadam():
+    """One dense and one sparse Nadam step (TF1's default name is "Adam")."""
+    dense = run_steps(lambda: tf.contrib.opt.NadamOptimizer(learning_rate=0.1), [1.0, -2.0, 0.5],
+                      [0.3, -1.0, 2.0], steps=2)
+    tf.reset_default_graph()
+    embedding = tf.get_variable("embedding", initializer=tf.constant(np.ones([3, 2], np.float32)))
+    loss = tf.reduce_sum(tf.gather(embedding, [2]) * tf.constant([1.0, -2.0]))
+    train = tf.contrib.opt.NadamOptimizer(learning_rate=0.1).minimize(loss)
+    with tf.Session() as session:
+        session.run(tf.global_variables_initializer())
+        session.run(train)
+        return {"dense": dense, "sparse": session.run(embedding).tolist()}
+
+
 def scipy_interface():
     """(x - 3)^2 + (y + 1)^2, free and with x bounded to [0, 2]."""
     tf.reset_default_graph()
@@ -136,5 +150,5 @@ def csv_loaders():
             "plain_data": second.data.tolist(), "plain_target": second.target.tolist()}
 
 
-print("RESULT " + json.dumps({"weight_decay": decoupled_weight_decay(), "lazy_adam": lazy_adam(),
+print("RESULT " + json.dumps({"weight_decay": decoupled_weight_decay(), "lazy_adam": lazy_adam(), "nadam": nadam(),
                               "scipy": scipy_interface(), "vocabulary": vocabulary(), "csv": csv_loaders()}))
