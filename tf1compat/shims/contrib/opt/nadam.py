@@ -1,6 +1,5 @@
 """TF1 contrib.opt's NadamOptimizer: Adam with Nesterov momentum (Dozat, 2016), Adam's slots and kernels."""
 import tensorflow
-from tensorflow.python.training import gen_training_ops
 
 _v1 = tensorflow.compat.v1
 
@@ -20,16 +19,19 @@ class NadamOptimizer(_v1.train.AdamOptimizer):
         scalars = (beta1_power, beta2_power, self._lr_t, self._beta1_t, self._beta2_t, self._epsilon_t)
         return [_v1.cast(value, dtype) for value in scalars]
 
+    def _kernel_arguments(self, var, grad):
+        names = ("beta1_power", "beta2_power", "lr", "beta1", "beta2", "epsilon")
+        arguments = dict(zip(names, self._kernel_inputs(var, grad.dtype.base_dtype)))
+        return dict(arguments, grad=grad, use_locking=self._use_locking, use_nesterov=True)
+
     def _apply_dense(self, grad, var):
         m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
-        return gen_training_ops.apply_adam(var, m, v, *self._kernel_inputs(var, var.dtype.base_dtype), grad,
-                                           use_locking=self._use_locking, use_nesterov=True).op
+        return _v1.raw_ops.ApplyAdam(var=var, m=m, v=v, **self._kernel_arguments(var, grad)).op
 
     def _resource_apply_dense(self, grad, var):
         m, v = self.get_slot(var, "m"), self.get_slot(var, "v")
-        return gen_training_ops.resource_apply_adam(var.handle, m.handle, v.handle,
-                                                    *self._kernel_inputs(var, grad.dtype.base_dtype), grad,
-                                                    use_locking=self._use_locking, use_nesterov=True)
+        return _v1.raw_ops.ResourceApplyAdam(var=var.handle, m=m.handle, v=v.handle,
+                                             **self._kernel_arguments(var, grad))
 
     def _apply_sparse_shared(self, grad, var, indices, scatter_add):
         beta1_power, beta2_power, lr_t, beta1_t, beta2_t, epsilon_t = self._kernel_inputs(var, var.dtype.base_dtype)
