@@ -54,10 +54,10 @@ class ScipyOptimizerInterface:
                 for ph, var, value in zip(self._placeholders, self._vars, values)}
         session.run(self._assign, feed_dict=feed)
 
-    def _evaluator(self, session, tensors, feed_dict, callback=None, fetches=()):
+    def _evaluator(self, session, tensors, feed_dict, callback=None, fetches=(), run_kwargs=None):
         def evaluate(packed):
             self._assign_packed(session, packed)
-            results = session.run(list(tensors) + list(fetches), feed_dict=feed_dict)
+            results = session.run(list(tensors) + list(fetches), feed_dict=feed_dict, **(run_kwargs or {}))
             if callback is not None:
                 callback(*results[len(tensors):])
             value, grad = results[0], results[1]
@@ -75,7 +75,7 @@ class ScipyOptimizerInterface:
 
         session = session or _v1.get_default_session()
         loss_grad = self._evaluator(session, [self._loss, self._packed_grad], feed_dict, loss_callback,
-                                    fetches or [])
+                                    fetches or [], run_kwargs)
         kinds = ["eq"] * len(self._equalities) + ["ineq"] * len(self._inequalities)
         constraints = [self._constraint(session, kind, tensor, grad, feed_dict) for kind, tensor, grad in
                        zip(kinds, self._equalities + self._inequalities, self._constraint_grads)]
