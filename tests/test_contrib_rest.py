@@ -197,6 +197,19 @@ def test_missing_names_raise_tf1compat_errors(results):
         "and tf1compat's contrib.opt provides only the optimizers TF1 code used most. TF2 replacement: "
         "a custom tf.keras.optimizers.Optimizer (no Shampoo in core TensorFlow)")
     assert "decode_proto and encode_proto" in errors["proto_rest"]["message"]
+    assert errors["distribution_missing"]["message"].endswith("TF2 replacement: tensorflow_probability.distributions")
+
+
+def test_distributions_stateless_feature_columns_projector(results):
+    more = results["ops"]["more"]
+    # Normal(1, 2): log N(2) = -log(2 sqrt(2 pi)) - 1/8; KL(N(1, 4) || N(0, 1)) = log(1/2) + (4 + 1) / 2 - 1/2.
+    assert more["log_prob"] == pytest.approx(-np.log(2 * np.sqrt(2 * np.pi)) - 0.125, rel=1e-6)
+    assert more["kl"] == pytest.approx(np.log(0.5) + 2.5 - 0.5, rel=1e-6)
+    assert more["stateless_repeats"] and more["stateless_differs"]
+    assert 0 <= more["stateless_range"][0] <= more["stateless_range"][1] < 1
+    assert more["column"] == ["clicks", [2]]
+    assert 'tensor_name: "embedding:0"' in more["projector_config"]
+    assert 'metadata_path: "metadata.tsv"' in more["projector_config"]
 
 
 # --- contrib.opt against NumPy ------------------------------------------------------------------

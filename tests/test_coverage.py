@@ -19,7 +19,7 @@ def test_coverage_page_is_current():
 
 
 def test_coverage_statuses():
-    assert coverage.module_status("keras")[:2] == ("aliased", "the TF2 module `tf.compat.v1.keras`")
+    assert coverage.module_status("keras")[:2] == ("aliased", "the module `tf.compat.v1.keras`")
     assert coverage.module_status("lookup")[0] == "provided"
     status, detail, _ = coverage.module_status("learn")
     assert status == "partly provided" and "`datasets.base`" in detail and "`preprocessing`" in detail

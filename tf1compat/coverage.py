@@ -16,12 +16,14 @@ _STATUS_ORDER = ("provided", "aliased", "partly provided", "removed")
 
 
 def tf_name(target):
-    """``"tensorflow.compat.v1.io:decode_proto"`` -> ``"tf.compat.v1.io.decode_proto"``."""
-    return "tf" + target.replace(":", ".")[len("tensorflow"):]
+    """``"tensorflow.compat.v1.io:decode_proto"`` -> ``"tf.compat.v1.io.decode_proto"`` (other packages as is)."""
+    dotted = target.replace(":", ".")
+    return "tf" + dotted[len("tensorflow"):] if dotted.startswith("tensorflow.") else dotted
 
 
 def _is_alias(entry):
-    return entry.kind == "provided" and entry.shim.partition(":")[0].partition(".")[0] == "tensorflow"
+    # A provided name answered by another package's object rather than by a tf1compat shim.
+    return entry.kind == "provided" and not entry.shim.startswith("tf1compat.")
 
 
 def _provided_below(key):
@@ -41,7 +43,7 @@ def module_status(module):
     if entry is None:
         return None
     if _is_alias(entry):
-        return "aliased", f"the TF2 module `{tf_name(entry.shim)}`", entry.tf2
+        return "aliased", f"the module `{tf_name(entry.shim)}`", entry.tf2
     if entry.kind == "provided":
         return "provided", f"shim `{entry.shim}`", entry.tf2
     return entry.kind, entry.reason, entry.tf2

@@ -199,6 +199,31 @@ def util_summary_distribute():
     return result
 
 
+def distributions_stateless_projector():
+    tf.reset_default_graph()
+    normal = tf.contrib.distributions.Normal(loc=1.0, scale=2.0)
+    kl = tf.contrib.distributions.kl_divergence(normal, tf.contrib.distributions.Normal(loc=0.0, scale=1.0))
+    seed = tf.constant([3, 4], tf.int64)
+    uniform = tf.contrib.stateless.stateless_random_uniform([2, 3], seed=seed)
+    values = evaluate({"log_prob": normal.log_prob(2.0), "kl": kl, "first": uniform, "second": uniform * 1.0,
+                       "other_seed": tf.contrib.stateless.stateless_random_uniform([2, 3], seed=[5, 6])})
+    column = tf.contrib.feature_column.sequence_numeric_column("clicks", shape=(2,))
+    logdir = os.path.join(WORK_DIR, "projector")
+    config = tf.contrib.tensorboard.plugins.projector.ProjectorConfig()
+    embedding = config.embeddings.add()
+    embedding.tensor_name, embedding.metadata_path = "embedding:0", "metadata.tsv"
+    writer = tf.summary.FileWriter(logdir)
+    tf.contrib.tensorboard.plugins.projector.visualize_embeddings(writer, config)
+    writer.close()
+    with open(os.path.join(logdir, "projector_config.pbtxt")) as handle:
+        projector_config = handle.read()
+    return {"log_prob": float(values["log_prob"]), "kl": float(values["kl"]),
+            "stateless_repeats": values["first"].tolist() == values["second"].tolist(),
+            "stateless_differs": values["first"].tolist() != values["other_seed"].tolist(),
+            "stateless_range": [float(values["first"].min()), float(values["first"].max())],
+            "column": [column.key, list(column.shape)], "projector_config": projector_config}
+
+
 def aliases_resolve():
     """Every provided contrib name of api_table, reached as `tf.contrib...` from this TF1 script."""
     resolved = {}
@@ -218,6 +243,7 @@ def errors():
     result = {}
     for label, use in (("opt_missing", lambda: tf.contrib.opt.ShampooOptimizer),
                        ("module_removed", lambda: tf.contrib.bayesflow),
+                       ("distribution_missing", lambda: tf.contrib.distributions.MultivariateNormalDiag),
                        ("proto_rest", lambda: tf.contrib.proto.nothing)):
         try:
             use()
@@ -232,4 +258,5 @@ def errors():
 
 print("RESULT " + json.dumps({"lookup": lookup(), "metrics": metrics(), "losses": losses(), "image": image(),
                               "framework": framework(), "util": util_summary_distribute(),
-                              "aliases": aliases_resolve(), "errors": errors()}, default=decode_bytes))
+                              "aliases": aliases_resolve(), "errors": errors(),
+                              "more": distributions_stateless_projector()}, default=decode_bytes))
