@@ -283,6 +283,13 @@ def test_nadam_matches_numpy(results):
     np.testing.assert_array_equal(sparse[:2], np.ones([2, 2]))
 
 
+def test_moving_average_optimizer_swapping_saver(results):
+    averaged = results["training"]["moving_average"]
+    assert averaged["trained"] == [-1.0]  # 1 - 2 * (0.5 * 2)
+    # Shadow starts at 1.0: 0.5 * 1 + 0.5 * 0 = 0.5, then 0.5 * 0.5 + 0.5 * -1 = -0.25; names swapped on save.
+    assert averaged["saved"] == {"var": [-0.25], "var/ExponentialMovingAverage": [-1.0]}
+
+
 def test_scipy_optimizer_interface(results):
     scipy = results["training"]["scipy"]
     np.testing.assert_allclose(scipy["free"], [3.0, -1.0], atol=1e-4)

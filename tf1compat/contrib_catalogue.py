@@ -88,7 +88,6 @@ OPT_NOT_PROVIDED = {
     "ModelAverageOptimizer": "tf.distribute strategies (synchronous replicas)",
     "DropStaleGradientOptimizer": "tf.distribute strategies (synchronous training has no stale gradients)",
     "AdamGSOptimizer": "tf.keras.optimizers.Adam", "LazyAdamGSOptimizer": "tf1compat's contrib.opt.LazyAdamOptimizer",
-    "MovingAverageOptimizer": "tf.train.ExponentialMovingAverage, or a Keras optimizer with use_ema=True",
     "MultitaskOptimizerWrapper": "scale or clip the gradients before apply_gradients",
     "RegAdagradOptimizer": "tf.keras.optimizers.Adagrad",
     "VariableClippingOptimizer": "tf.keras.constraints.MaxNorm on the variable",

@@ -87,6 +87,24 @@ def nadam():
         return {"dense": dense, "sparse": session.run(embedding).tolist()}
 
 
+def moving_average():
+    """SGD(0.5) on loss 2 * var from 1.0, averages with decay 0.5; the swapping saver writes the averages."""
+    tf.reset_default_graph()
+    var = tf.get_variable("var", initializer=tf.constant([1.0]))
+    optimizer = tf.contrib.opt.MovingAverageOptimizer(tf.train.GradientDescentOptimizer(0.5), average_decay=0.5)
+    train = optimizer.minimize(tf.reduce_sum(2.0 * var))
+    saver = optimizer.swapping_saver()
+    path = os.path.join(WORK_DIR, "averaged.ckpt")
+    with tf.Session() as session:
+        session.run(tf.global_variables_initializer())
+        for _ in range(2):
+            session.run(train)
+        saver.save(session, path, write_meta_graph=False)
+        trained = session.run(var).tolist()
+    return {"trained": trained, "saved": {name: tf.train.load_variable(path, name).tolist()
+                                          for name, _ in tf.train.list_variables(path)}}
+
+
 def scipy_interface():
     """(x - 3)^2 + (y + 1)^2, free and with x bounded to [0, 2]."""
     tf.reset_default_graph()
@@ -151,4 +169,5 @@ def csv_loaders():
 
 
 print("RESULT " + json.dumps({"weight_decay": decoupled_weight_decay(), "lazy_adam": lazy_adam(), "nadam": nadam(),
+                              "moving_average": moving_average(),
                               "scipy": scipy_interface(), "vocabulary": vocabulary(), "csv": csv_loaders()}))

@@ -3,6 +3,7 @@ import tensorflow
 
 from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
 from tf1compat.shims.contrib.opt.lazy_adam import LazyAdamOptimizer
+from tf1compat.shims.contrib.opt.moving_average import MovingAverageOptimizer
 from tf1compat.shims.contrib.opt.nadam import NadamOptimizer
 from tf1compat.shims.contrib.opt.scipy_interface import ScipyOptimizerInterface
 from tf1compat.shims.contrib.opt.weight_decay import (AdamWOptimizer, DecoupledWeightDecayExtension,
@@ -17,7 +18,7 @@ def clip_gradients_by_global_norm(gradients_variables, clip_norm=20.0):
 
 
 __all__ = ["AdamWOptimizer", "DecoupledWeightDecayExtension", "LazyAdamOptimizer", "MomentumWOptimizer",
-           "NadamOptimizer", "ScipyOptimizerInterface", "clip_gradients_by_global_norm",
-           "extend_with_decoupled_weight_decay"]
+           "MovingAverageOptimizer", "NadamOptimizer", "ScipyOptimizerInterface",
+           "clip_gradients_by_global_norm", "extend_with_decoupled_weight_decay"]
 
 __getattr__, __dir__ = contrib_module_hooks("contrib.opt", __name__, __all__)
