@@ -198,6 +198,10 @@ def test_missing_names_raise_tf1compat_errors(results):
         "a custom tf.keras.optimizers.Optimizer (no Shampoo in core TensorFlow)")
     assert "decode_proto and encode_proto" in errors["proto_rest"]["message"]
     assert errors["distribution_missing"]["message"].endswith("TF2 replacement: tensorflow_probability.distributions")
+    assert errors["image_missing"]["message"] == (
+        "`tf.contrib.image.connected_components` is not provided by tf1compat: tf.contrib was removed in TensorFlow "
+        "2.0 with its custom image kernels. TF2 replacement: scipy.ndimage.label (TensorFlow Addons' version is "
+        "archived)")
 
 
 def test_distributions_stateless_feature_columns_projector(results):

@@ -280,12 +280,9 @@ CONTRIB_MODULES = contrib_catalogue.CONTRIB_MODULES
 TABLE.update({f"contrib.{module}": removed(reason, "contrib", tf2)
               for module, (reason, tf2) in contrib_catalogue.REMOVED_MODULES.items()
               if f"contrib.{module}" not in TABLE and not any(key.startswith(f"contrib.{module}.") for key in TABLE)})
-TABLE.update({f"contrib.opt.{name}": removed(f"{_CONTRIB_GONE} and tf1compat's contrib.opt provides only the "
-                                              "optimizers TF1 code used most", "optimizer", tf2)
-              for name, tf2 in contrib_catalogue.OPT_NOT_PROVIDED.items()})
-TABLE.update({f"contrib.factorization.{name}": removed(f"{_CONTRIB_GONE} with its estimators and custom kernels",
-                                                        "contrib", tf2)
-              for name, tf2 in contrib_catalogue.FACTORIZATION_NOT_PROVIDED.items()})
+TABLE.update({f"contrib.{module}.{name}": removed(reason, category, tf2)
+              for module, (reason, category, names) in contrib_catalogue.NAMES_NOT_PROVIDED.items()
+              for name, tf2 in names.items()})
 
 
 def governing_entry(name):

@@ -78,24 +78,40 @@ REMOVED_MODULES = {
     "training": (_CONTRIB_GONE, "tf.data bucketing (Dataset.bucket_by_sequence_length) and plain Python hyperparameters"),
 }
 _NO_CORE = "a custom tf.keras.optimizers.Optimizer (no {} in core TensorFlow)"
-# contrib.opt and contrib.factorization names that tf1compat's shims do not provide -> TF2 replacement.
-OPT_NOT_PROVIDED = {
-    "AdaMaxOptimizer": "tf.keras.optimizers.Adamax", "AddSignOptimizer": _NO_CORE.format("AddSign"),
-    "PowerSignOptimizer": _NO_CORE.format("PowerSign"), "GGTOptimizer": _NO_CORE.format("GGT"),
-    "LARSOptimizer": _NO_CORE.format("LARS"), "ShampooOptimizer": _NO_CORE.format("Shampoo"),
-    "AGNOptimizer": "tf.distribute strategies (synchronous replicas)",
-    "ElasticAverageOptimizer": "tf.distribute strategies (synchronous replicas)",
-    "ModelAverageOptimizer": "tf.distribute strategies (synchronous replicas)",
-    "DropStaleGradientOptimizer": "tf.distribute strategies (synchronous training has no stale gradients)",
-    "AdamGSOptimizer": "tf.keras.optimizers.Adam", "LazyAdamGSOptimizer": "tf1compat's contrib.opt.LazyAdamOptimizer",
-    "MultitaskOptimizerWrapper": "scale or clip the gradients before apply_gradients",
-    "RegAdagradOptimizer": "tf.keras.optimizers.Adagrad",
-    "VariableClippingOptimizer": "tf.keras.constraints.MaxNorm on the variable",
-}
-FACTORIZATION_NOT_PROVIDED = {
-    "KMeansClustering": "tf1compat's contrib.factorization.KMeans (graph-building), or sklearn.cluster.KMeans",
-    "WALSModel": "an alternating-least-squares loop in tf.function (TensorFlow Recommenders for retrieval)",
-    "WALSMatrixFactorization": "an alternating-least-squares loop in tf.function",
-    "GMM": "sklearn.mixture.GaussianMixture, or tfp.distributions.MixtureSameFamily",
-    "GmmAlgorithm": "sklearn.mixture.GaussianMixture, or tfp.distributions.MixtureSameFamily",
+_ADDONS = "{} (TensorFlow Addons' version is archived)"
+# Names inside provided contrib modules that tf1compat's shims lack:
+# module -> (why, category, {name: TF2 replacement}).
+NAMES_NOT_PROVIDED = {
+    "opt": (f"{_CONTRIB_GONE} and tf1compat's contrib.opt provides only the optimizers TF1 code used most",
+            "optimizer", {
+                "AdaMaxOptimizer": "tf.keras.optimizers.Adamax", "AddSignOptimizer": _NO_CORE.format("AddSign"),
+                "PowerSignOptimizer": _NO_CORE.format("PowerSign"), "GGTOptimizer": _NO_CORE.format("GGT"),
+                "LARSOptimizer": _NO_CORE.format("LARS"), "ShampooOptimizer": _NO_CORE.format("Shampoo"),
+                "AGNOptimizer": "tf.distribute strategies (synchronous replicas)",
+                "ElasticAverageOptimizer": "tf.distribute strategies (synchronous replicas)",
+                "ModelAverageOptimizer": "tf.distribute strategies (synchronous replicas)",
+                "DropStaleGradientOptimizer": "tf.distribute strategies (synchronous training has no stale gradients)",
+                "AdamGSOptimizer": "tf.keras.optimizers.Adam",
+                "LazyAdamGSOptimizer": "tf1compat's contrib.opt.LazyAdamOptimizer",
+                "MultitaskOptimizerWrapper": "scale or clip the gradients before apply_gradients",
+                "RegAdagradOptimizer": "tf.keras.optimizers.Adagrad",
+                "VariableClippingOptimizer": "tf.keras.constraints.MaxNorm on the variable",
+            }),
+    "factorization": (f"{_CONTRIB_GONE} with its estimators and custom kernels", "contrib", {
+        "KMeansClustering": "tf1compat's contrib.factorization.KMeans (graph-building), or sklearn.cluster.KMeans",
+        "WALSModel": "an alternating-least-squares loop in tf.function (TensorFlow Recommenders for retrieval)",
+        "WALSMatrixFactorization": "an alternating-least-squares loop in tf.function",
+        "GMM": "sklearn.mixture.GaussianMixture, or tfp.distributions.MixtureSameFamily",
+        "GmmAlgorithm": "sklearn.mixture.GaussianMixture, or tfp.distributions.MixtureSameFamily",
+    }),
+    "image": (f"{_CONTRIB_GONE} with its custom image kernels", "ops", {
+        "connected_components": _ADDONS.format("scipy.ndimage.label"),
+        "dense_image_warp": _ADDONS.format("tf.gather_nd with bilinear weights"),
+        "sparse_image_warp": _ADDONS.format("a dense flow field applied by bilinear sampling"),
+        "interpolate_spline": _ADDONS.format("scipy.interpolate.RBFInterpolator"),
+        "bipartite_match": "scipy.optimize.linear_sum_assignment",
+        "random_hsv_in_yiq": "tf.image.random_hue / random_saturation / random_brightness",
+        "adjust_hsv_in_yiq": "tf.image.adjust_hue / adjust_saturation / adjust_brightness",
+        "single_image_random_dot_stereograms": "none in TensorFlow 2",
+    }),
 }

@@ -244,6 +244,7 @@ def errors():
     for label, use in (("opt_missing", lambda: tf.contrib.opt.ShampooOptimizer),
                        ("module_removed", lambda: tf.contrib.bayesflow),
                        ("distribution_missing", lambda: tf.contrib.distributions.MultivariateNormalDiag),
+                       ("image_missing", lambda: tf.contrib.image.connected_components),
                        ("proto_rest", lambda: tf.contrib.proto.nothing)):
         try:
             use()
