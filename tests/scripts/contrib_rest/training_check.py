@@ -148,7 +148,19 @@ def vocabulary():
                        "reverse": list(tf1.reverse([[2, 1, 0]])),
                        "max_document_length": tf1.max_document_length},
         "bytes": [row.tolist() for row in tf.contrib.learn.preprocessing.ByteProcessor(4).transform(["hé"])],
+        "categorical": categorical(),
     }
+
+
+def categorical():
+    """CategoricalProcessor per column and shared, NaN as unknown, pickled under TF1's module path."""
+    rows = [["a", "x"], ["b", "x"], ["a", float("nan")]]
+    per_column = tf.contrib.learn.preprocessing.CategoricalProcessor()
+    fitted = [row.tolist() for row in per_column.fit_transform(rows)]
+    shared = tf.contrib.learn.preprocessing.CategoricalProcessor(share=True)
+    return {"fitted": fitted, "unseen": [row.tolist() for row in per_column.transform([["c", "x"]])],
+            "shared": [row.tolist() for row in shared.fit_transform(rows)],
+            "pickled_module": b"preprocessing.categorical\n" in pickle.dumps(per_column, protocol=2)}
 
 
 def csv_loaders():
