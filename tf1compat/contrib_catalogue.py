@@ -104,6 +104,10 @@ NAMES_NOT_PROVIDED = {
         "GMM": "sklearn.mixture.GaussianMixture, or tfp.distributions.MixtureSameFamily",
         "GmmAlgorithm": "sklearn.mixture.GaussianMixture, or tfp.distributions.MixtureSameFamily",
     }),
+    "learn.datasets.base": ("the data files TensorFlow 1.x shipped inside its package are gone", "input_data", {
+        "load_iris": "sklearn.datasets.load_iris, or tensorflow_datasets.load('iris')",
+        "load_boston": "tf.keras.datasets.boston_housing.load_data",
+    }),
     "image": (f"{_CONTRIB_GONE} with its custom image kernels", "ops", {
         "connected_components": _ADDONS.format("scipy.ndimage.label"),
         "dense_image_warp": _ADDONS.format("tf.gather_nd with bilinear weights"),
