@@ -142,6 +142,7 @@ def test_vocabulary_processor(results):
 def test_restore_a_pickle_written_by_tf1(results):
     tf1 = results["training"]["vocabulary"]["tf1_pickle"]
     assert tf1["class"] == "tensorflow.contrib.learn.python.learn.preprocessing.text.VocabularyProcessor"
+    assert tf1["loaded_first"] == "VocabularyProcessor"  # pickle.load before any tf.contrib use
     assert tf1["rows"] == [[1, 2, 0], [2, 0, 1]]  # "peace" is unknown to the frozen vocabulary
     assert tf1["reverse"] == ["world hello <UNK>"] and tf1["max_document_length"] == 3
 

@@ -9,9 +9,13 @@ import sys
 
 import numpy as np
 import tensorflow as tf
-from tensorflow.contrib.learn.python.learn.preprocessing import text  # TF1's implementation path
 
 WORK_DIR, TF1_PICKLE = sys.argv[1], sys.argv[2]
+# First, before any tf.contrib name is used: a plain pickle.load of TF1's file must find TF1's module paths.
+with open(TF1_PICKLE, "rb") as first_handle:
+    LOADED_FIRST = type(pickle.load(first_handle)).__name__
+
+from tensorflow.contrib.learn.python.learn.preprocessing import text  # noqa: E402  TF1's implementation path
 
 
 def run_steps(optimizer, initial, gradient_scale, steps=2, **minimize_kwargs):
@@ -143,7 +147,7 @@ def vocabulary():
         "trimmed": sorted(trimmed.vocabulary_._mapping.items(), key=lambda item: item[1]),
         "pickle_names_tf1_module": b"tensorflow.contrib.learn.python.learn.preprocessing.text" in saved_bytes,
         "pickle_loads_directly": type(pickle.loads(saved_bytes)).__name__,
-        "tf1_pickle": {"class": type(tf1).__module__ + "." + type(tf1).__name__,
+        "tf1_pickle": {"class": type(tf1).__module__ + "." + type(tf1).__name__, "loaded_first": LOADED_FIRST,
                        "rows": [row.tolist() for row in tf1.transform(["hello world", "world peace hello"])],
                        "reverse": list(tf1.reverse([[2, 1, 0]])),
                        "max_document_length": tf1.max_document_length},
