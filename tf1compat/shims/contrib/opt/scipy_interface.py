@@ -71,7 +71,11 @@ class ScipyOptimizerInterface:
     def minimize(self, session=None, feed_dict=None, fetches=None, step_callback=None, loss_callback=None,
                  **run_kwargs):
         """Run the optimisation; the variables hold SciPy's solution afterwards. Returns SciPy's result."""
-        import scipy.optimize
+        try:
+            import scipy.optimize
+        except ImportError:
+            raise ImportError("`ScipyOptimizerInterface` needs SciPy, which is not installed; install it: "
+                              "pip install scipy") from None
 
         session = session or _v1.get_default_session()
         loss_grad = self._evaluator(session, [self._loss, self._packed_grad], feed_dict, loss_callback,
