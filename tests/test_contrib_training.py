@@ -134,6 +134,7 @@ def test_vocabulary_processor(results):
     # min_frequency=1 keeps words seen twice, renumbered by frequency then name.
     assert vocabulary["trimmed"] == [["<UNK>", 0], ["cat", 1], ["sat", 2], ["the", 3]]
     assert vocabulary["pickle_names_tf1_module"] and vocabulary["pickle_loads_directly"] == "VocabularyProcessor"
+    assert vocabulary["pickle_protocol"] == 2  # readable by TF 1.x on Python 2.7 and 3
     assert vocabulary["bytes"] == [[104, 195, 169, 0]]
     assert vocabulary["categorical"] == {"fitted": [[1, 1], [2, 1], [1, 0]], "unseen": [[0, 1]],
                                          "shared": [[1, 2], [3, 2], [1, 0]], "pickled_module": True}

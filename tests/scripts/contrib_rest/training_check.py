@@ -146,7 +146,7 @@ def vocabulary():
         "vocabulary_size": len(processor.vocabulary_),
         "trimmed": sorted(trimmed.vocabulary_._mapping.items(), key=lambda item: item[1]),
         "pickle_names_tf1_module": b"tensorflow.contrib.learn.python.learn.preprocessing.text" in saved_bytes,
-        "pickle_loads_directly": type(pickle.loads(saved_bytes)).__name__,
+        "pickle_loads_directly": type(pickle.loads(saved_bytes)).__name__, "pickle_protocol": saved_bytes[1],
         "tf1_pickle": {"class": type(tf1).__module__ + "." + type(tf1).__name__, "loaded_first": LOADED_FIRST,
                        "rows": [row.tolist() for row in tf1.transform(["hello world", "world peace hello"])],
                        "reverse": list(tf1.reverse([[2, 1, 0]])),

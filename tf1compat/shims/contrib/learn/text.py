@@ -95,9 +95,12 @@ class VocabularyProcessor:
             yield " ".join(self.vocabulary_.reverse(class_id) for class_id in item)
 
     def save(self, filename):
-        """Pickle this processor to ``filename`` (any ``tf.io.gfile`` path), as TF1 did."""
+        """Pickle this processor to ``filename`` (any ``tf.io.gfile`` path), as TF1 did.
+
+        Protocol 2, which every Python that ran TF 1.x (2.7 and 3.x) reads.
+        """
         with tensorflow.io.gfile.GFile(filename, "wb") as handle:
-            handle.write(pickle.dumps(self))
+            handle.write(pickle.dumps(self, protocol=2))
 
     @classmethod
     def restore(cls, filename):
