@@ -8,7 +8,6 @@ the classes those module names: TF1 files unpickle here, and files saved here un
 import sys
 
 from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
-
 from tf1compat.shims.contrib.learn import categorical, categorical_vocabulary, text
 from tf1compat.shims.contrib.learn.categorical import CategoricalProcessor
 from tf1compat.shims.contrib.learn.categorical_vocabulary import CategoricalVocabulary
