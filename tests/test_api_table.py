@@ -18,7 +18,8 @@ def test_exact_entries_win_over_wildcards():
 
 def test_unknown_names_fall_to_the_nearest_wildcard_or_provided_module():
     assert api_table.lookup("contrib.learn.DNNClassifier") is api_table.TABLE["contrib.learn.*"]
-    assert api_table.lookup("contrib.quantize.create_training_graph") is api_table.TABLE["contrib.*"]
+    assert api_table.lookup("contrib.no_such_module.create_graph") is api_table.TABLE["contrib.*"]
+    assert api_table.lookup("contrib.quantize.create_training_graph") is api_table.TABLE["contrib.quantize"]
     assert api_table.lookup("contrib.seq2seq.BasicDecoder") is api_table.TABLE["contrib.seq2seq"]
     # A provided module answers for the names below it (its shim raises for what it lacks).
     assert api_table.lookup("contrib.layers.fully_connected") is api_table.TABLE["contrib.layers"]

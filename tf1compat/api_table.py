@@ -15,6 +15,8 @@ this one table.
 from dataclasses import dataclass
 from typing import Optional
 
+from tf1compat import contrib_catalogue
+
 ERROR, WARNING, INFO = "ERROR", "WARNING", "INFO"
 SEVERITIES = (ERROR, WARNING, INFO)
 
@@ -36,6 +38,11 @@ def provided(shim, category, tf2, example=None):
     return Entry("provided", category, tf2, example, shim=shim, severity=WARNING)
 
 
+def aliased(target, category, tf2, example=None):
+    """A removed name whose TF2 home is a drop-in: ``target`` (``"tensorflow.compat.v1:keras"``) answers for it."""
+    return Entry("provided", category, tf2, example, shim=target, severity=WARNING)
+
+
 def removed(reason, category, tf2, example=None):
     return Entry("removed", category, tf2, example, reason=reason, severity=ERROR)
 
@@ -54,6 +61,9 @@ _LEGACY_SEQ2SEQ = "tf1compat.shims.contrib.legacy_seq2seq"
 _LEGACY_SEQ2SEQ_TF2 = ("Keras RNN layers with return_state (+ tf.keras.layers.AdditiveAttention); "
                        "loss: tf.keras.losses.SparseCategoricalCrossentropy")
 _CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
+_SHIMS = "tf1compat.shims.contrib"
+_VOCABULARY = "tf1compat.shims.contrib.learn.preprocessing"
+_CSV_LOADERS = "tf1compat.shims.contrib.learn.datasets"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -67,10 +77,50 @@ TABLE = {
     "contrib.legacy_seq2seq": provided(_LEGACY_SEQ2SEQ, "contrib", _LEGACY_SEQ2SEQ_TF2, "char_rnn"),
     "contrib.legacy_seq2seq.python.ops.seq2seq": provided(_LEGACY_SEQ2SEQ, "contrib", _LEGACY_SEQ2SEQ_TF2, "char_rnn"),
     "contrib.seq2seq": provided("tf1compat.shims.contrib.seq2seq", "contrib", "a Keras RNN decoder: tf.keras.layers.RNN / LSTMCell + Attention in a tf.function loop; SparseCategoricalCrossentropy with sample_weight for sequence_loss"),
+    # --- issue 12: the rest of tf.contrib (shims and aliases to a TF2 home) ------
+    "contrib.lookup": provided(f"{_SHIMS}.lookup", "contrib", "tf.lookup.StaticHashTable / StaticVocabularyTable"),
+    "contrib.metrics": provided(f"{_SHIMS}.metrics", "metrics", "tf.keras.metrics (stateful objects, no local variables)"),
+    "contrib.losses": provided(f"{_SHIMS}.losses", "layers", "tf.keras.losses"),
+    "contrib.distribute": provided(f"{_SHIMS}.distribute", "contrib", "tf.distribute"),
+    "contrib.summary": provided(f"{_SHIMS}.summary", "summary", "tf.summary (TF2's summary API is contrib.summary grown up)"),
+    "contrib.util": provided(f"{_SHIMS}.util", "contrib", "tf.make_tensor_proto / tf.make_ndarray / tf.get_static_value"),
+    "contrib.opt": provided(f"{_SHIMS}.opt", "optimizer", "tf.keras.optimizers.AdamW, or SGD / Adam with weight_decay"),
+    "contrib.factorization": provided(f"{_SHIMS}.factorization", "contrib", "a tf.function k-means loop, or sklearn.cluster.KMeans"),
+    "contrib.image": provided(f"{_SHIMS}.image", "ops", "tf.keras.layers.RandomRotation / RandomTranslation, or tf.raw_ops.ImageProjectiveTransformV3"),
+    "contrib.learn.preprocessing": provided(_VOCABULARY, "contrib", "tf.keras.layers.TextVectorization"),
+    "contrib.learn.python.learn.preprocessing": provided(_VOCABULARY, "contrib", "tf.keras.layers.TextVectorization"),
+    "contrib.learn.datasets.base": provided(_CSV_LOADERS, "input_data", "numpy.loadtxt, or tf.data.experimental.make_csv_dataset"),
+    "contrib.learn.python.learn.datasets.base": provided(_CSV_LOADERS, "input_data", "numpy.loadtxt, or tf.data.experimental.make_csv_dataset"),
+    "contrib.keras": aliased("tensorflow.compat.v1:keras", "layers", "tf.keras"),
+    "contrib.autograph": aliased("tensorflow.compat.v1:autograph", "contrib", "tf.autograph"),
+    "contrib.linalg": aliased("tensorflow.compat.v1:linalg", "ops", "tf.linalg"),
+    "contrib.signal": aliased("tensorflow.compat.v1:signal", "ops", "tf.signal"),
+    "contrib.lite": aliased("tensorflow.compat.v1:lite", "contrib", "tf.lite"),
+    "contrib.proto.decode_proto": aliased("tensorflow.compat.v1.io:decode_proto", "ops", "tf.io.decode_proto"),
+    "contrib.proto.encode_proto": aliased("tensorflow.compat.v1.io:encode_proto", "ops", "tf.io.encode_proto"),
+    "contrib.batching.batch_function": aliased("tensorflow.compat.v1:nondifferentiable_batch_function", "ops", "tf.nondifferentiable_batch_function"),
+    "contrib.compiler.jit.experimental_jit_scope": aliased("tensorflow.compat.v1.xla.experimental:jit_scope", "ops", "tf.function(jit_compile=True), or tf.xla.experimental.jit_scope"),
+    "contrib.distributions": provided(f"{_SHIMS}.distributions", "contrib", "tensorflow_probability.distributions"),
+    "contrib.tensorboard.plugins.projector": aliased("tensorboard.plugins.projector", "summary", "tensorboard.plugins.projector"),
+    "contrib.stateless.stateless_random_uniform": aliased("tensorflow.compat.v1.random:stateless_uniform", "ops", "tf.random.stateless_uniform"),
+    "contrib.stateless.stateless_random_normal": aliased("tensorflow.compat.v1.random:stateless_normal", "ops", "tf.random.stateless_normal"),
+    "contrib.stateless.stateless_truncated_normal": aliased("tensorflow.compat.v1.random:stateless_truncated_normal", "ops", "tf.random.stateless_truncated_normal"),
+    "contrib.stateless.stateless_multinomial": aliased("tensorflow.compat.v1.random:stateless_categorical", "ops", "tf.random.stateless_categorical"),
+    **{f"contrib.feature_column.{name}": aliased(f"tensorflow.compat.v1.feature_column:{name}", "contrib", f"tf.feature_column.{name}")
+       for name in ("sequence_categorical_column_with_hash_bucket", "sequence_categorical_column_with_identity",
+                    "sequence_categorical_column_with_vocabulary_file", "sequence_categorical_column_with_vocabulary_list",
+                    "sequence_numeric_column")},
+    "contrib.feature_column.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only its sequence_* columns", "contrib", "tf.keras.experimental.SequenceFeatures over tf.feature_column.sequence_* columns"),
+    "contrib.tensorboard.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only plugins.projector", "summary", "tensorboard.plugins.projector"),
+    "contrib.stateless.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only its four samplers", "ops", "tf.random.stateless_*"),
+    "contrib.proto.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only decode_proto and encode_proto", "ops", "tf.io.decode_proto / encode_proto"),
+    "contrib.batching.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only batch_function", "ops", "tf.nondifferentiable_batch_function"),
+    "contrib.compiler.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only jit.experimental_jit_scope", "ops", "tf.function(jit_compile=True)"),
     # --- removed and not provided ----------------------------------------------
-    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
+    "contrib.*": removed(f"{_CONTRIB_GONE}; docs/contrib_coverage.md lists the contrib modules tf1compat provides",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
-    "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form",
+    "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form; tf1compat provides "
+                               "only its MNIST reader, preprocessing and datasets.base",
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "contrib.rnn.LayerNormBasicLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTMCell plus tf.keras.layers.LayerNormalization in a custom cell (TensorFlow Addons' LayerNormLSTMCell is archived)"),
     "contrib.rnn.LSTMBlockCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTMCell, or tf.keras.layers.LSTM (which uses a fused kernel)"),
@@ -234,6 +284,16 @@ TABLE = {
     "logging": compat("app", "absl.logging or Python logging", severity=INFO),
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }
+
+# --- issue 12: every tf.contrib module of TensorFlow 1.15 (docs/contrib_coverage.md) ------------
+# A catalogue entry becomes `removed` only where the table has none for the module or below it.
+CONTRIB_MODULES = contrib_catalogue.CONTRIB_MODULES
+TABLE.update({f"contrib.{module}": removed(reason, "contrib", tf2)
+              for module, (reason, tf2) in contrib_catalogue.REMOVED_MODULES.items()
+              if f"contrib.{module}" not in TABLE and not any(key.startswith(f"contrib.{module}.") for key in TABLE)})
+TABLE.update({f"contrib.{module}.{name}": removed(reason, category, tf2)
+              for module, (reason, category, names) in contrib_catalogue.NAMES_NOT_PROVIDED.items()
+              for name, tf2 in names.items()})
 
 
 def governing_entry(name):

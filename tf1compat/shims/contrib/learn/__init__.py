@@ -1,0 +1,1 @@
+"""The parts of ``tf.contrib.learn`` that work without Estimators: text preprocessing and CSV dataset loaders."""
