@@ -48,9 +48,6 @@ _INPUT_DATA = "tf1compat.shims.mnist.input_data"
 _MNIST_TF2 = "tf.keras.datasets.mnist.load_data() + tf.data.Dataset"
 _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
-_RNN_CELL_GONE = (f"{_CONTRIB_GONE} and this cell has no tf.compat.v1 implementation "
-                  "(tf1compat's contrib.rnn provides the tf.compat.v1.nn.rnn_cell cells)")
-_CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -61,6 +58,9 @@ TABLE = {
     "contrib.rnn": provided("tf1compat.shims.contrib.rnn", "contrib", "tf.keras.layers.LSTM / RNN / LSTMCell"),
     "contrib.slim": provided("tf1compat.shims.contrib.slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
     "contrib.framework": provided("tf1compat.shims.contrib.framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
+    "contrib.crf": provided("tf1compat.shims.contrib.crf", "contrib", "a CRF layer of your own (TensorFlow Addons' tfa.text.crf_* is archived): forward algorithm + Viterbi over tf.keras logits"),
+    "contrib.training": provided("tf1compat.shims.contrib.training", "contrib", "a dict or dataclass of hyperparameters; tf.data.experimental.bucket_by_sequence_length"),
+    "contrib.cudnn_rnn": provided("tf1compat.shims.contrib.cudnn_rnn", "contrib", "tf.keras.layers.LSTM / GRU (they use cuDNN on a GPU)"),
     "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
@@ -69,22 +69,6 @@ TABLE = {
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "contrib.seq2seq.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only contrib.seq2seq.sequence_loss",
                                  "contrib", "TensorFlow Addons' seq2seq (archived) or a Keras RNN decoder"),
-    "contrib.rnn.LayerNormBasicLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTMCell plus tf.keras.layers.LayerNormalization in a custom cell (TensorFlow Addons' LayerNormLSTMCell is archived)"),
-    "contrib.rnn.LSTMBlockCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTMCell, or tf.keras.layers.LSTM (which uses a fused kernel)"),
-    "contrib.rnn.LSTMBlockFusedCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTM (which uses a fused kernel)"),
-    "contrib.rnn.GRUBlockCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.GRUCell, or tf.keras.layers.GRU"),
-    "contrib.rnn.GRUBlockCellV2": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.GRUCell, or tf.keras.layers.GRU"),
-    "contrib.rnn.AttentionCellWrapper": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.Attention or MultiHeadAttention over the RNN outputs"),
-    "contrib.rnn.ConvLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.ConvLSTM2D"),
-    "contrib.rnn.Conv2DLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.ConvLSTM2D"),
-    "contrib.rnn.InputProjectionWrapper": removed(_RNN_CELL_GONE, "contrib", "a tf.keras.layers.Dense on the inputs before tf.keras.layers.RNN"),
-    "contrib.rnn.EmbeddingWrapper": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.Embedding before tf.keras.layers.RNN"),
-    "contrib.rnn.CoupledInputForgetGateLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.NASCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.UGRNNCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.IntersectionRNNCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.PhasedLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.GridLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
     "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
                          "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "estimator.*": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",

@@ -1,14 +1,27 @@
-"""``tf.contrib.rnn`` for TF1 scripts: tf.compat.v1's cells and static RNNs plus the contrib-only stacked RNNs."""
+"""``tf.contrib.rnn`` for TF1 scripts: tf.compat.v1's cells and static RNNs, the contrib-only cells and stacked RNNs."""
 import tensorflow
 
 from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
+from tf1compat.shims.contrib.rnn_cells.block_cells import (GRUBlockCell, GRUBlockCellV2, LSTMBlockCell,
+                                                           LSTMBlockFusedCell)
+from tf1compat.shims.contrib.rnn_cells.conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
+from tf1compat.shims.contrib.rnn_cells.gated_variants import IntersectionRNNCell, PhasedLSTMCell, UGRNNCell
+from tf1compat.shims.contrib.rnn_cells.grid_lstm import GridLSTMCell
+from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
+                                                             LayerNormBasicLSTMCell, NASCell)
+from tf1compat.shims.contrib.rnn_cells.wrappers import (AttentionCellWrapper, EmbeddingWrapper, HighwayWrapper,
+                                                        InputProjectionWrapper)
 
 _v1 = tensorflow.compat.v1
 _CELLS = ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell",
           "LSTMStateTuple", "MultiRNNCell", "RNNCell", "ResidualWrapper")
 _RNNS = ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")
-__all__ = list(_CELLS + _RNNS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
-                                  "OutputProjectionWrapper"]
+_CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockFusedCell", "ConvLSTMCell",
+                  "Conv1DLSTMCell", "Conv2DLSTMCell", "Conv3DLSTMCell", "IntersectionRNNCell", "PhasedLSTMCell",
+                  "UGRNNCell", "GridLSTMCell", "CoupledInputForgetGateLSTMCell", "LayerNormBasicLSTMCell",
+                  "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper")
+__all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
+                                                   "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})
 globals().update({name: getattr(_v1.nn, name) for name in _RNNS})
 
