@@ -76,7 +76,8 @@ def one_step(name, cell, width, session):
     out, new = session.run([output, new_state])
     return {"variables": {key: list(np.shape(v)) for key, v in values.items()},
             "values": to_json(values), "inputs": to_json(inputs), "state": to_json(state),
-            "output": to_json(out), "new_state": to_json(new)}
+            "output": to_json(out),
+            "new_state": [np.asarray(a).tolist() for a in tf.contrib.framework.nest.flatten(new)]}
 
 
 def fused_sequence(session):

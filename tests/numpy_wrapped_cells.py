@@ -1,0 +1,115 @@
+"""NumPy one-step references for TF 1.15's grid, convolutional, wrapper and cuDNN-compatible cells."""
+import numpy as np
+
+from numpy_cells import arrays, sigmoid, split
+
+
+def grid(record, units=4, feature_size=2):
+    """GridLSTMCell, one block of two frequency slices, peepholes, separate time/frequency weights."""
+    v, x, state = arrays(record)
+    s, x = "grid_lstm_cell/", np.asarray(x)
+    w = lambda name: v[f"{s}{name}"]  # noqa: E731
+    m_freq_prev = c_freq_prev = np.zeros((x.shape[0], units))
+    outputs, states = [], []
+    for index in range(2):
+        c_time_prev, m_time_prev = (np.asarray(a) for a in state[2 * index:2 * index + 2])
+        cell_in = np.concatenate([x[:, index:index + feature_size], m_time_prev, m_freq_prev], 1)
+        fi, fj, ff, fo = split(cell_in @ w("W_f_0_0") + w("B_f_0"), 4)
+        ti, tj, tf_, to = split(cell_in @ w("W_t_0_0") + w("B_t_0"), 4)
+        peep = lambda gate, d, cf, ct: w(f"W_{gate}_diag_{d}f_0") * cf + w(f"W_{gate}_diag_{d}t_0") * ct  # noqa: E731
+        c_freq = (sigmoid(ff + 1.0 + peep("F", "freq", c_freq_prev, c_time_prev)) * c_freq_prev
+                  + sigmoid(fi + peep("I", "freq", c_freq_prev, c_time_prev)) * np.tanh(fj))
+        c_time = (sigmoid(tf_ + 1.0 + peep("F", "time", c_freq_prev, c_time_prev)) * c_time_prev
+                  + sigmoid(ti + peep("I", "time", c_freq_prev, c_time_prev)) * np.tanh(tj))
+        m_freq = sigmoid(fo + peep("O", "freq", c_freq, c_time)) * np.tanh(c_freq)
+        m_time = sigmoid(to + peep("O", "time", c_freq, c_time)) * np.tanh(c_time)
+        m_freq_prev, c_freq_prev = m_freq, c_freq
+        outputs += [m_time, m_freq]
+        states += [c_time, m_time]
+    return np.concatenate(outputs, 1), states
+
+
+def basic_lstm(x, c, h, kernel, bias):
+    i, j, f, o = split(np.concatenate([x, h], 1) @ kernel + bias, 4)
+    new_c = c * sigmoid(f + 1.0) + sigmoid(i) * np.tanh(j)
+    return np.tanh(new_c) * sigmoid(o), new_c
+
+
+def attention(record, length=2, size=4):
+    v, x, ((c, h), attns, attn_states) = arrays(record)
+    s = "attention_cell_wrapper/"
+    x = np.concatenate([np.asarray(x), np.asarray(attns)], 1) @ v[s + "kernel"] + v[s + "bias"]
+    out, new_c = basic_lstm(x, np.asarray(c), np.asarray(h), v[s + "basic_lstm_cell/kernel"],
+                            v[s + "basic_lstm_cell/bias"])
+    hidden = np.asarray(attn_states).reshape(-1, length, size)
+    features = hidden @ v[s + "attention/attn_w"][0, 0]
+    query = np.concatenate([new_c, out], 1) @ v[s + "attention/kernel"] + v[s + "attention/bias"]
+    scores = (v[s + "attention/attn_v"] * np.tanh(features + query[:, None, :])).sum(2)
+    weights = np.exp(scores - scores.max(1, keepdims=True))
+    weights /= weights.sum(1, keepdims=True)
+    context = (weights[:, :, None] * hidden).sum(1)
+    output = np.concatenate([out, context], 1) @ v[s + "attn_output_projection/kernel"] + v[
+        s + "attn_output_projection/bias"]
+    new_attn_states = np.concatenate([hidden[:, 1:], output[:, None]], 1).reshape(-1, length * size)
+    return output, [[new_c, out], context, new_attn_states]
+
+
+def highway(record):
+    v, x, h = arrays(record)
+    x = np.asarray(x)
+    out = np.tanh(np.concatenate([x, np.asarray(h)], 1) @ v["basic_rnn_cell/kernel"] + v["basic_rnn_cell/bias"])
+    carry = sigmoid(x @ v["carry_w"] + v["carry_b"])
+    transform = sigmoid(x @ v["transform_w"] + v["transform_b"])
+    return x * carry + out * transform, out
+
+
+def input_projection(record):
+    v, x, h = arrays(record)
+    s = "input_projection_wrapper/"
+    projected = np.asarray(x) @ v[s + "kernel"] + v[s + "bias"]
+    out = np.tanh(np.concatenate([projected, np.asarray(h)], 1) @ v[s + "basic_rnn_cell/kernel"]
+                  + v[s + "basic_rnn_cell/bias"])
+    return out, out
+
+
+def embedding(record):
+    v, ids, h = arrays(record)
+    s = "embedding_wrapper/"
+    embedded = v[s + "embedding"][np.asarray(ids)]
+    out = np.tanh(np.concatenate([embedded, np.asarray(h)], 1) @ v[s + "basic_rnn_cell/kernel"]
+                  + v[s + "basic_rnn_cell/bias"])
+    return out, out
+
+
+def same_conv(x, kernel):
+    """TF's SAME cross-correlation, stride 1, for [B, *spatial, C] inputs and [*k, C, F] kernels."""
+    spatial = kernel.shape[:-2]
+    pads = [(0, 0)] + [((k - 1) // 2, k - 1 - (k - 1) // 2) for k in spatial] + [(0, 0)]
+    padded = np.pad(x, pads)
+    out = np.zeros(x.shape[:-1] + (kernel.shape[-1],))
+    for offset in np.ndindex(*spatial):
+        window = padded[(slice(None),) + tuple(slice(o, o + n) for o, n in zip(offset, x.shape[1:-1]))]
+        out += window @ kernel[offset]
+    return out
+
+
+def conv_lstm(record, skip=False):
+    v, x, (c, h) = arrays(record)
+    x, c, h = np.asarray(x), np.asarray(c), np.asarray(h)
+    gates = same_conv(np.concatenate([x, h], -1), v["conv_lstm_cell/kernel"]) + v["conv_lstm_cell/biases"]
+    i, j, f, o = split(gates, 4)
+    new_c = sigmoid(f + 1.0) * c + sigmoid(i) * np.tanh(j)
+    out = np.tanh(new_c) * sigmoid(o)
+    if skip:
+        out = np.concatenate([out, x], -1)
+    return out, [new_c, out]
+
+
+def cudnn_gru(record):
+    v, x, h = arrays(record)
+    s, x, h = "cudnn_compatible_gru_cell/", np.asarray(x), np.asarray(h)
+    r, u = split(sigmoid(np.concatenate([x, h], 1) @ v[s + "gates/kernel"] + v[s + "gates/bias"]), 2)
+    candidate = (x @ v[s + "candidate/input_projection/kernel"] + v[s + "candidate/input_projection/bias"]
+                 + r * (h @ v[s + "candidate/hidden_projection/kernel"] + v[s + "candidate/hidden_projection/bias"]))
+    new_h = (1 - u) * np.tanh(candidate) + u * h
+    return new_h, new_h
