@@ -48,6 +48,13 @@ _INPUT_DATA = "tf1compat.shims.mnist.input_data"
 _MNIST_TF2 = "tf.keras.datasets.mnist.load_data() + tf.data.Dataset"
 _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
+_CUDNN_GPU_ONLY = ("tf1compat does not provide the cuDNN layers: their weights are one opaque cuDNN buffer that only "
+                   "TensorFlow's GPU kernels (CudnnRNN*, no CPU kernel in 2.21) read and write")
+_CUDNN_CELLS = ("on CPU, tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell / CudnnCompatibleGRUCell (provided: same math, "
+                "canonical checkpoint names) in tf.nn.dynamic_rnn; in TF2, tf.keras.layers.LSTM / GRU (cuDNN on a GPU)")
+_STATE_SAVER = ("tf1compat does not reimplement the barrier-based SequenceQueueingStateSaver that carries RNN state "
+                "between truncated segments")
+_STATEFUL_RNN = "tf.keras.layers.RNN(stateful=True) over tf.data windows of each sequence"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -63,12 +70,17 @@ TABLE = {
     "contrib.cudnn_rnn": provided("tf1compat.shims.contrib.cudnn_rnn", "contrib", "tf.keras.layers.LSTM / GRU (they use cuDNN on a GPU)"),
     "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
     # --- removed and not provided ----------------------------------------------
-    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
+    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework, crf, training, "
+                         "cudnn_rnn and the MNIST loader",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
     "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form",
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "contrib.seq2seq.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only contrib.seq2seq.sequence_loss",
                                  "contrib", "TensorFlow Addons' seq2seq (archived) or a Keras RNN decoder"),
+    **{f"contrib.cudnn_rnn.{name}": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS)
+       for name in ("CudnnLSTM", "CudnnGRU", "CudnnRNNTanh", "CudnnRNNRelu")},
+    "contrib.training.batch_sequences_with_states": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
+    "contrib.training.SequenceQueueingStateSaver": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
     "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
                          "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "estimator.*": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
@@ -213,7 +225,7 @@ def governing_entry(name):
     """``(key, Entry)`` of the table entry that governs TF1 name ``name``, or ``None``.
 
     The longest matching name wins, an exact key before a ``prefix.*`` wildcard at the
-    same depth: ``contrib.rnn.LSTMBlockCell`` (removed) before ``contrib.rnn`` (provided:
+    same depth: ``contrib.cudnn_rnn.CudnnLSTM`` (removed) before ``contrib.cudnn_rnn`` (provided:
     its shim answers for the names below it) before ``contrib.*`` (removed). A namespace
     above provided names (``contrib.learn``, above ``contrib.learn.datasets.mnist``) has
     no entry: the runtime lets it through, and only its members can fail.

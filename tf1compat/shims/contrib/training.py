@@ -53,15 +53,22 @@ def bucket(tensors, which_bucket, batch_size, num_buckets, num_threads=1, capaci
         enqueue = _v1.cond(_v1.convert_to_tensor(keep_input),
                            lambda: _v1.QueueBase.from_list(which_bucket, queues).enqueue(flat),
                            _v1.no_op)
-        _v1.train.add_queue_runner(_v1.train.QueueRunner(queues[0], [enqueue] * num_threads))
-        top = _v1.FIFOQueue(max(capacities), [_v1.int32] + [t.dtype for t in flat],
-                            [[]] + [[None] + _v1.TensorShape(s).as_list() for s in shapes],
-                            shared_name=shared_name, name="top_queue")
+        close_buckets = _v1.group(*[q.close() for q in queues])
+        cancel_buckets = _v1.group(*[q.close(cancel_pending_enqueues=True) for q in queues])
+        _v1.train.add_queue_runner(_v1.train.QueueRunner(queues[0], [enqueue] * num_threads,
+                                                         close_op=close_buckets, cancel_op=cancel_buckets))
+        # Batches differ in size (padding, smaller final batch): the output queue holds any shape.
+        top = _v1.FIFOQueue(max(capacities), [_v1.int32] + [t.dtype for t in flat], shared_name=shared_name,
+                            name="top_queue")
         moves = [top.enqueue([_v1.constant(i, _v1.int32)] + _batches_of(q, batch_size, allow_smaller_final_batch))
                  for i, q in enumerate(queues)]
-        _v1.train.add_queue_runner(_v1.train.QueueRunner(top, moves))
+        # Stopping must also wake the moves blocked on a bucket's dequeue: cancel closes every queue.
+        _v1.train.add_queue_runner(_v1.train.QueueRunner(
+            top, moves, close_op=_v1.group(top.close(), close_buckets),
+            cancel_op=_v1.group(top.close(cancel_pending_enqueues=True), cancel_buckets)))
         dequeued = top.dequeue()
         bucket_id, outputs = dequeued[0], dequeued[1:]
+        bucket_id.set_shape([])
         for output, shape in zip(outputs, shapes):
             output.set_shape([None if allow_smaller_final_batch else batch_size] + _v1.TensorShape(shape).as_list())
     return bucket_id, (dict(zip(keys, outputs)) if is_dict else list(outputs))
