@@ -31,6 +31,26 @@ def _batches_of(queue, batch_size, allow_smaller_final_batch):
     return queue.dequeue_many(batch_size)
 
 
+def _output_queue(queues, flat, enqueues, capacity, shared_name, batches_of):
+    """Queue runners: ``enqueues`` fill the bucket queues, one move per bucket sends its batches to one
+    output queue; returns that queue's dequeue ``[bucket_id, *batch]``."""
+    close_buckets = _v1.group(*[q.close() for q in queues])
+    cancel_buckets = _v1.group(*[q.close(cancel_pending_enqueues=True) for q in queues])
+    _v1.train.add_queue_runner(_v1.train.QueueRunner(queues[0], enqueues, close_op=close_buckets,
+                                                     cancel_op=cancel_buckets))
+    # Batches differ in size (padding, smaller final batch): the output queue holds any shape.
+    top = _v1.FIFOQueue(capacity, [_v1.int32] + [t.dtype for t in flat], shared_name=shared_name, name="top_queue")
+    moves = []
+    for index, queue in enumerate(queues):
+        batch = batches_of(queue)
+        moves.append(top.enqueue([_v1.constant(index, _v1.int32)] + (batch if isinstance(batch, list) else [batch])))
+    # Stopping must also wake the moves blocked on a bucket's dequeue: cancel closes every queue.
+    _v1.train.add_queue_runner(_v1.train.QueueRunner(
+        top, moves, close_op=_v1.group(top.close(), close_buckets),
+        cancel_op=_v1.group(top.close(cancel_pending_enqueues=True), cancel_buckets)))
+    return top.dequeue()
+
+
 def bucket(tensors, which_bucket, batch_size, num_buckets, num_threads=1, capacity=32, bucket_capacities=None,
            shapes=None, dynamic_pad=False, allow_smaller_final_batch=False, keep_input=True,
            shared_name=None, name=None):
@@ -53,20 +73,8 @@ def bucket(tensors, which_bucket, batch_size, num_buckets, num_threads=1, capaci
         enqueue = _v1.cond(_v1.convert_to_tensor(keep_input),
                            lambda: _v1.QueueBase.from_list(which_bucket, queues).enqueue(flat),
                            _v1.no_op)
-        close_buckets = _v1.group(*[q.close() for q in queues])
-        cancel_buckets = _v1.group(*[q.close(cancel_pending_enqueues=True) for q in queues])
-        _v1.train.add_queue_runner(_v1.train.QueueRunner(queues[0], [enqueue] * num_threads,
-                                                         close_op=close_buckets, cancel_op=cancel_buckets))
-        # Batches differ in size (padding, smaller final batch): the output queue holds any shape.
-        top = _v1.FIFOQueue(max(capacities), [_v1.int32] + [t.dtype for t in flat], shared_name=shared_name,
-                            name="top_queue")
-        moves = [top.enqueue([_v1.constant(i, _v1.int32)] + _batches_of(q, batch_size, allow_smaller_final_batch))
-                 for i, q in enumerate(queues)]
-        # Stopping must also wake the moves blocked on a bucket's dequeue: cancel closes every queue.
-        _v1.train.add_queue_runner(_v1.train.QueueRunner(
-            top, moves, close_op=_v1.group(top.close(), close_buckets),
-            cancel_op=_v1.group(top.close(cancel_pending_enqueues=True), cancel_buckets)))
-        dequeued = top.dequeue()
+        dequeued = _output_queue(queues, flat, [enqueue] * num_threads, max(capacities), shared_name,
+                                 lambda queue: _batches_of(queue, batch_size, allow_smaller_final_batch))
         bucket_id, outputs = dequeued[0], dequeued[1:]
         bucket_id.set_shape([])
         for output, shape in zip(outputs, shapes):
