@@ -19,8 +19,7 @@ def _if_single_step(tensor, single, multi):
 
     Decided in Python when the time dimension is static, by a ``tf.cond`` otherwise (as TF1's smart_cond).
     """
-    steps = tensor.get_shape()[1]
-    steps = steps if isinstance(steps, int) or steps is None else getattr(steps, "value", steps)
+    steps = _v1.dimension_value(tensor.get_shape()[1])
     if steps is not None:
         return single() if steps == 1 else multi()
     return _v1.cond(_v1.equal(_v1.shape(tensor)[1], 1), single, multi)
