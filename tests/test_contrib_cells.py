@@ -113,6 +113,9 @@ def test_fused_cell_equals_block_cell_under_dynamic_rnn_with_lengths():
     # Same weights, same sequence (lengths 5 and 3): BlockLSTM == LSTMBlockCell steps, outputs masked.
     assert fused["outputs_gap"] < 1e-5 and fused["final_c_gap"] < 1e-5 and fused["final_h_gap"] < 1e-5
     assert fused["padded_outputs_zero"]
+    # TimeReversedFusedRNN == the cell run on each sequence reversed within its length (via FusedRNNCellAdaptor).
+    assert fused["reversed_gap"] < 1e-5 and fused["reversed_final_gap"] < 1e-5
+    assert fused["variables_after_reuse"] == fused["variables"]
 
 
 @pytest.mark.parametrize("name", ["lstm_block_grad", "gru_block_grad"])

@@ -92,11 +92,23 @@ def fused_sequence(session):
         block_outputs, block_state = tf.nn.dynamic_rnn(
             rnn.LSTMBlockCell(UNITS, name="lstm_fused_cell"), tf.constant(data), sequence_length=lengths,
             time_major=True, dtype=tf.float32, scope=tf.get_variable_scope())
+    with tf.variable_scope("fused", reuse=True):
+        reversed_outputs, reversed_state = rnn.TimeReversedFusedRNN(fused)(
+            tf.constant(data), dtype=tf.float32, sequence_length=lengths)
+    with tf.variable_scope("fused", reuse=True):
+        adapted_outputs, adapted_state = rnn.FusedRNNCellAdaptor(
+            rnn.LSTMBlockCell(UNITS, name="lstm_fused_cell"), use_dynamic_rnn=True)(
+            tf.constant(data[::-1][2:]), dtype=tf.float32, scope=tf.get_variable_scope())
     session.run(tf.variables_initializer(tf.global_variables("fused/")))
     got = session.run([outputs, final_c, final_h, block_outputs, block_state.c, block_state.h])
+    backward = session.run([reversed_outputs, reversed_state.h, adapted_outputs, adapted_state.h])
     return {"variables": names, "outputs_gap": float(np.abs(got[0] - got[3]).max()),
             "final_c_gap": float(np.abs(got[1] - got[4]).max()), "final_h_gap": float(np.abs(got[2] - got[5]).max()),
-            "padded_outputs_zero": bool(np.all(got[0][3:, 1] == 0))}
+            "padded_outputs_zero": bool(np.all(got[0][3:, 1] == 0)),
+            # Sequence 1 has length 3: reversed within its length it is data[2::-1], which the adaptor reads.
+            "reversed_gap": float(np.abs(backward[0][2::-1, 1] - backward[2][:, 1]).max()),
+            "reversed_final_gap": float(np.abs(backward[1][1] - backward[3][1]).max()),
+            "variables_after_reuse": sorted(v.op.name for v in tf.global_variables("fused/"))}
 
 
 def gradients_flow(session):

@@ -5,6 +5,7 @@ from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
 from tf1compat.shims.contrib.rnn_cells.block_cells import (GRUBlockCell, GRUBlockCellV2, LSTMBlockCell,
                                                            LSTMBlockFusedCell)
 from tf1compat.shims.contrib.rnn_cells.conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
+from tf1compat.shims.contrib.rnn_cells.fused import FusedRNNCell, FusedRNNCellAdaptor, TimeReversedFusedRNN
 from tf1compat.shims.contrib.rnn_cells.gated_variants import IntersectionRNNCell, PhasedLSTMCell, UGRNNCell
 from tf1compat.shims.contrib.rnn_cells.grid_lstm import GridLSTMCell
 from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
@@ -19,7 +20,8 @@ _RNNS = ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")
 _CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockFusedCell", "ConvLSTMCell",
                   "Conv1DLSTMCell", "Conv2DLSTMCell", "Conv3DLSTMCell", "IntersectionRNNCell", "PhasedLSTMCell",
                   "UGRNNCell", "GridLSTMCell", "CoupledInputForgetGateLSTMCell", "LayerNormBasicLSTMCell",
-                  "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper")
+                  "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper",
+                  "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN")
 __all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
                                                    "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})
