@@ -99,3 +99,10 @@ def test_reserved_and_empty_names_and_str():
     hparams = HParams(a=1, b="x", model_structure="structure")
     assert str(hparams) == "a=1,b=x" and repr(hparams) == "HParams([('a', 1), ('b', 'x')])"
     assert hparams.get_model_structure() == "structure"
+
+
+def test_protocol_buffer_forms_raise_a_clear_error():
+    for call in (lambda: HParams(hparam_def=object()), lambda: HParams(a=1).to_proto(),
+                 lambda: HParams.from_proto(object())):
+        with pytest.raises(NotImplementedError, match="HParamDef protocol buffer left TensorFlow"):
+            call()

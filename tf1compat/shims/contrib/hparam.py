@@ -120,6 +120,11 @@ def _without_callables(value):
     return value
 
 
+def _no_proto(what):
+    raise NotImplementedError(f"`{what}` is not provided by tf1compat: the HParamDef protocol buffer left "
+                              "TensorFlow with tf.contrib; use to_json / parse_json (or keyword arguments) instead")
+
+
 class HParams:
     """Named hyperparameters as attributes, typed by their first value (TF 1.15 semantics)."""
 
@@ -129,9 +134,7 @@ class HParams:
         self._hparam_types = {}
         self._model_structure = model_structure
         if hparam_def:
-            raise NotImplementedError(
-                "`HParams(hparam_def=...)` is not provided by tf1compat: the HParamDef protocol buffer left "
-                "TensorFlow with tf.contrib; pass the values as keyword arguments or use parse_json")
+            _no_proto("HParams(hparam_def=...)")
         for name, value in kwargs.items():
             self.add_hparam(name, value)
 
@@ -215,6 +218,15 @@ class HParams:
             except ValueError as error:
                 raise ValueError(f"{message}. {error}") from None
         return getattr(self, key)
+
+    def to_proto(self, export_scope=None):
+        """Not provided: raises NotImplementedError (no HParamDef proto in TF2)."""
+        _no_proto("HParams.to_proto")
+
+    @staticmethod
+    def from_proto(hparam_def, import_scope=None):
+        """Not provided: raises NotImplementedError (no HParamDef proto in TF2)."""
+        _no_proto("HParams.from_proto")
 
     def __contains__(self, key):
         return key in self._hparam_types
