@@ -124,3 +124,24 @@ def phased(record, leak=0.001):
     k = np.where(cycle < 0.5 * ratio, k_up, np.where(cycle < ratio, 2 - k_up, leak * cycle))
     new_c, new_h = k * new_c + (1 - k) * c, k * new_h + (1 - k) * h
     return new_h, [new_c, new_h]
+
+
+def layer_norm_lstm_cell(record):
+    """LayerNormLSTMCell with peepholes, cell clip 1.0, projection to 3, layer norm."""
+    v, x, (c, m) = arrays(record)
+    s, c = "layer_norm_lstm_cell/", np.asarray(c)
+    parts = split(np.concatenate([np.asarray(x), np.asarray(m)], 1) @ v[s + "kernel"], 4)
+    i, j, f, o = (layer_norm(p, v[f"{s}{n}/gamma"], v[f"{s}{n}/beta"])
+                  for p, n in zip(parts, ("input", "transform", "forget", "output")))
+    new_c = sigmoid(f + 1.0 + v[s + "w_f_diag"] * c) * c + sigmoid(i + v[s + "w_i_diag"] * c) * np.tanh(j)
+    new_c = np.clip(layer_norm(new_c, v[s + "state/gamma"], v[s + "state/beta"]), -1.0, 1.0)
+    new_m = (sigmoid(o + v[s + "w_o_diag"] * new_c) * np.tanh(new_c)) @ v[s + "projection/kernel"]
+    return new_m, [new_c, new_m]
+
+
+def sru(record):
+    v, x, c = arrays(record)
+    x_bar, f, r, x_tx = split(np.asarray(x) @ v["sru_cell/kernel"], 4)
+    f, r = split(sigmoid(np.concatenate([f, r], 1) + v["sru_cell/bias"]), 2)
+    new_c = f * np.asarray(c) + (1 - f) * x_bar
+    return r * np.tanh(new_c) + (1 - r) * x_tx, new_c

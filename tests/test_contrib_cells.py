@@ -48,6 +48,11 @@ CASES = {
                                            for p in ("gamma", "beta")], nc.layer_norm_lstm),
     "layer_norm_lstm_plain": ([LN + "kernel", LN + "bias"], functools.partial(nc.layer_norm_lstm, norm=False)),
     "cifg": ([CIFG + n for n in ("W_0", "B", "W_F_diag", "W_O_diag", "W_P_0")], nc.cifg),
+    "layer_norm_lstm_cell": (["layer_norm_lstm_cell/" + n for n in (
+        "kernel", "bias", "w_f_diag", "w_i_diag", "w_o_diag", "projection/kernel")] + [
+        f"layer_norm_lstm_cell/{n}/{p}" for n in ("input", "transform", "forget", "output", "state")
+        for p in ("gamma", "beta")], nc.layer_norm_lstm_cell),
+    "sru": (["sru_cell/kernel", "sru_cell/bias"], nc.sru),
     "nas": (["nas_cell/" + n for n in ("recurrent_kernel", "kernel", "bias", "projection_weights")], nc.nas),
     "ugrnn": (["ugrnn_cell/kernel", "ugrnn_cell/bias"], nc.ugrnn),
     "intersection": (["intersection_rnn_cell/" + n for n in ("in_projection/kernel", "in_projection/bias",

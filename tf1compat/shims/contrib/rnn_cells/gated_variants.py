@@ -1,9 +1,9 @@
-"""Gated cells of TF 1.15's contrib.rnn: UGRNNCell, IntersectionRNNCell, PhasedLSTMCell."""
+"""Gated cells of TF 1.15's contrib.rnn: UGRNNCell, IntersectionRNNCell, PhasedLSTMCell, SRUCell."""
 import math
 
 import tensorflow
 
-from tf1compat.shims.contrib.rnn_cells.layers import LSTMStateTuple, RNNCell, input_width, linear
+from tf1compat.shims.contrib.rnn_cells.layers import LayerRNNCell, LSTMStateTuple, RNNCell, input_width, linear
 
 _v1 = tensorflow.compat.v1
 
@@ -141,3 +141,40 @@ class PhasedLSTMCell(RNNCell):
         new_c = k * new_c + (1 - k) * c_prev
         new_h = k * new_h + (1 - k) * h_prev
         return new_h, LSTMStateTuple(new_c, new_h)
+
+
+class SRUCell(LayerRNNCell):
+    """Simple Recurrent Unit (Lei et al., 2017): ``kernel`` [input, 4 * units], ``bias`` [2 * units].
+
+    The input width must equal ``num_units`` (the highway term adds the transformed input to h).
+    """
+
+    def __init__(self, num_units, activation=None, reuse=None, name=None):
+        super().__init__(_reuse=reuse, name=name)
+        self._num_units = num_units
+        self._activation = activation or _v1.tanh
+        self.input_spec = _v1.layers.InputSpec(ndim=2)
+
+    @property
+    def state_size(self):
+        return self._num_units
+
+    @property
+    def output_size(self):
+        return self._num_units
+
+    def build(self, inputs_shape):
+        input_depth = _v1.dimension_value(inputs_shape[1])
+        if input_depth is None:
+            raise ValueError(f"Expected inputs.shape[-1] to be known, saw shape: {inputs_shape}")
+        self._kernel = self.add_weight("kernel", shape=[input_depth, 4 * self._num_units])
+        self._bias = self.add_weight("bias", shape=[2 * self._num_units], initializer=_v1.constant_initializer(0.0))
+        self.built = True
+
+    def call(self, inputs, state):
+        x_bar, f_part, r_part, x_tx = _v1.split(value=_v1.matmul(inputs, self._kernel), num_or_size_splits=4, axis=1)
+        gates = _v1.sigmoid(_v1.nn.bias_add(_v1.concat([f_part, r_part], 1), self._bias))
+        f, r = _v1.split(value=gates, num_or_size_splits=2, axis=1)
+        c = f * state + (1.0 - f) * x_bar
+        h = r * self._activation(c) + (1.0 - r) * x_tx
+        return h, c

@@ -1,4 +1,4 @@
-"""LSTM variants of TF 1.15's contrib.rnn: LayerNormBasicLSTMCell, CoupledInputForgetGateLSTMCell, NASCell."""
+"""LSTM variants of TF 1.15's contrib.rnn: layer-normalised (two kinds), coupled-gate and NAS cells."""
 import logging
 
 import tensorflow
@@ -172,3 +172,66 @@ class NASCell(RNNCell):
         if self._num_proj is not None:
             new_m = _v1.matmul(new_m, _v1.get_variable("projection_weights", [self._num_units, self._num_proj], dtype))
         return new_m, LSTMStateTuple(new_c, new_m)
+
+
+class LayerNormLSTMCell(RNNCell):
+    """``LSTMCell`` with optional layer normalisation of the gates and the cell (TF 1.15 contrib).
+
+    Variables ``kernel`` [input + output, 4 * units] (gates i, j, f, o), ``bias`` (created even with
+    layer norm, where it is unused, as TF1), peepholes ``w_f_diag``/``w_i_diag``/``w_o_diag``,
+    ``projection/kernel``, and ``{input,transform,forget,output,state}/{gamma,beta}``.
+    """
+
+    def __init__(self, num_units, use_peepholes=False, cell_clip=None, initializer=None, num_proj=None,
+                 proj_clip=None, forget_bias=1.0, activation=None, layer_norm=False, norm_gain=1.0,
+                 norm_shift=0.0, reuse=None):
+        super().__init__(_reuse=reuse)
+        self._num_units, self._use_peepholes, self._cell_clip = num_units, use_peepholes, cell_clip
+        self._initializer, self._num_proj, self._proj_clip = initializer, num_proj, proj_clip
+        self._forget_bias, self._activation = forget_bias, activation or _v1.tanh
+        self._layer_norm, self._norm_gain, self._norm_shift = layer_norm, norm_gain, norm_shift
+        self._state_size = LSTMStateTuple(num_units, num_proj or num_units)
+        self._output_size = num_proj or num_units
+
+    @property
+    def state_size(self):
+        return self._state_size
+
+    @property
+    def output_size(self):
+        return self._output_size
+
+    def _norm(self, value, scope):
+        return layer_norm(value, scope, self._norm_gain, self._norm_shift) if self._layer_norm else value
+
+    def _gates(self, inputs, m_prev):
+        dtype = inputs.dtype
+        kernel = _v1.get_variable("kernel", [input_width(inputs) + input_width(m_prev), 4 * self._num_units],
+                                  dtype=dtype)
+        bias = _v1.get_variable("bias", [4 * self._num_units], dtype=dtype,
+                                initializer=_v1.constant_initializer(0.0, dtype=dtype))
+        matrix = _v1.matmul(_v1.concat([inputs, m_prev], 1), kernel)
+        if not self._layer_norm:
+            matrix = _v1.nn.bias_add(matrix, bias)
+        parts = _v1.split(value=matrix, num_or_size_splits=4, axis=1)
+        return [self._norm(p, name) for p, name in zip(parts, ("input", "transform", "forget", "output"))]
+
+    def call(self, inputs, state):
+        c_prev, m_prev = state
+        sigmoid, dtype = _v1.sigmoid, inputs.dtype
+        with _v1.variable_scope(_v1.get_variable_scope(), initializer=self._initializer):
+            i, j, f, o = self._gates(inputs, m_prev)
+            peep = {name: _v1.get_variable(name, shape=[self._num_units], dtype=dtype)
+                    for name in ("w_f_diag", "w_i_diag", "w_o_diag")} if self._use_peepholes else None
+            if peep:
+                i, f = i + peep["w_i_diag"] * c_prev, f + peep["w_f_diag"] * c_prev
+            c = self._norm(sigmoid(f + self._forget_bias) * c_prev + sigmoid(i) * self._activation(j), "state")
+            if self._cell_clip is not None:
+                c = _v1.clip_by_value(c, -self._cell_clip, self._cell_clip)
+            m = sigmoid(o + peep["w_o_diag"] * c if peep else o) * self._activation(c)
+            if self._num_proj is not None:
+                with _v1.variable_scope("projection"):
+                    m = _v1.matmul(m, _v1.get_variable("kernel", [self._num_units, self._num_proj], dtype=dtype))
+                if self._proj_clip is not None:
+                    m = _v1.clip_by_value(m, -self._proj_clip, self._proj_clip)
+        return m, LSTMStateTuple(c, m)
