@@ -4,16 +4,13 @@ import numpy as np
 from numpy_cells import arrays, sigmoid, split
 
 
-def grid(record, units=4, feature_size=2):
-    """GridLSTMCell, one block of two frequency slices, peepholes, separate time/frequency weights."""
-    v, x, state = arrays(record)
-    s, x = "grid_lstm_cell/", np.asarray(x)
-    w = lambda name: v[f"{s}{name}"]  # noqa: E731
-    m_freq_prev = c_freq_prev = np.zeros((x.shape[0], units))
+def grid_direction(w, slices, state, units=4):
+    """One direction of GridLSTMCell (peepholes, separate time/frequency weights) over frequency ``slices``."""
+    m_freq_prev = c_freq_prev = np.zeros((slices[0].shape[0], units))
     outputs, states = [], []
-    for index in range(2):
+    for index, piece in enumerate(slices):
         c_time_prev, m_time_prev = (np.asarray(a) for a in state[2 * index:2 * index + 2])
-        cell_in = np.concatenate([x[:, index:index + feature_size], m_time_prev, m_freq_prev], 1)
+        cell_in = np.concatenate([piece, m_time_prev, m_freq_prev], 1)
         fi, fj, ff, fo = split(cell_in @ w("W_f_0_0") + w("B_f_0"), 4)
         ti, tj, tf_, to = split(cell_in @ w("W_t_0_0") + w("B_t_0"), 4)
         peep = lambda gate, d, cf, ct: w(f"W_{gate}_diag_{d}f_0") * cf + w(f"W_{gate}_diag_{d}t_0") * ct  # noqa: E731
@@ -26,7 +23,27 @@ def grid(record, units=4, feature_size=2):
         m_freq_prev, c_freq_prev = m_freq, c_freq
         outputs += [m_time, m_freq]
         states += [c_time, m_time]
+    return outputs, states
+
+
+def grid(record, feature_size=2):
+    """GridLSTMCell: one block of two frequency slices (features 0-1 and 1-2)."""
+    v, x, state = arrays(record)
+    x = np.asarray(x)
+    slices = [x[:, i:i + feature_size] for i in range(2)]
+    outputs, states = grid_direction(lambda name: v[f"grid_lstm_cell/{name}"], slices, state)
     return np.concatenate(outputs, 1), states
+
+
+def bidirectional_grid(record, feature_size=2):
+    """BidirectionalGridLSTMCell: the same slices forwards (scope fwd) and reversed (scope bwd)."""
+    v, x, state = arrays(record)
+    x = np.asarray(x)
+    slices = [x[:, i:i + feature_size] for i in range(2)]
+    scope = "bidirectional_grid_lstm_cell/"
+    fwd_out, fwd_states = grid_direction(lambda name: v[f"{scope}fwd/{name}"], slices, state[:4])
+    bwd_out, bwd_states = grid_direction(lambda name: v[f"{scope}bwd/{name}"], slices[::-1], state[4:])
+    return np.concatenate(fwd_out + bwd_out, 1), fwd_states + bwd_states
 
 
 def basic_lstm(x, c, h, kernel, bias):

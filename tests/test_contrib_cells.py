@@ -62,6 +62,8 @@ CASES = {
                nc.phased),
     "grid": (["grid_lstm_cell/W_f_0_0", "grid_lstm_cell/B_f_0", "grid_lstm_cell/W_t_0_0", "grid_lstm_cell/B_t_0"]
              + GRID_DIAG, nw.grid),
+    "bidirectional_grid": ([f"bidirectional_grid_lstm_cell/{d}/{n}" for d in ("fwd", "bwd") for n in (
+        ["W_f_0_0", "B_f_0", "W_t_0_0", "B_t_0"] + [n.split("/")[1] for n in GRID_DIAG])], nw.bidirectional_grid),
     "attention": ([ATT + n for n in ("kernel", "bias", "basic_lstm_cell/kernel", "basic_lstm_cell/bias",
                                      "attention/attn_w", "attention/attn_v", "attention/kernel", "attention/bias",
                                      "attn_output_projection/kernel", "attn_output_projection/bias")], nw.attention),

@@ -33,6 +33,8 @@ def cells():
         "phased": (rnn.PhasedLSTMCell(UNITS, use_peepholes=True), FEATURES),
         "grid": (rnn.GridLSTMCell(UNITS, use_peepholes=True, feature_size=2, frequency_skip=1,
                                   num_frequency_blocks=[2]), FEATURES),
+        "bidirectional_grid": (rnn.BidirectionalGridLSTMCell(UNITS, use_peepholes=True, feature_size=2,
+                                                             frequency_skip=1, num_frequency_blocks=[2]), FEATURES),
         "attention": (rnn.AttentionCellWrapper(rnn.BasicLSTMCell(UNITS), attn_length=2), FEATURES),
         "highway": (rnn.HighwayWrapper(rnn.BasicRNNCell(FEATURES), couple_carry_transform_gates=False), FEATURES),
         "input_projection": (rnn.InputProjectionWrapper(rnn.BasicRNNCell(UNITS), num_proj=5), FEATURES),

@@ -7,7 +7,7 @@ from tf1compat.shims.contrib.rnn_cells.block_cells import (GRUBlockCell, GRUBloc
 from tf1compat.shims.contrib.rnn_cells.conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
 from tf1compat.shims.contrib.rnn_cells.fused import FusedRNNCell, FusedRNNCellAdaptor, TimeReversedFusedRNN
 from tf1compat.shims.contrib.rnn_cells.gated_variants import IntersectionRNNCell, PhasedLSTMCell, SRUCell, UGRNNCell
-from tf1compat.shims.contrib.rnn_cells.grid_lstm import GridLSTMCell
+from tf1compat.shims.contrib.rnn_cells.grid_lstm import BidirectionalGridLSTMCell, GridLSTMCell
 from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
                                                              LayerNormBasicLSTMCell, LayerNormLSTMCell, NASCell)
 from tf1compat.shims.contrib.rnn_cells.wrappers import (AttentionCellWrapper, EmbeddingWrapper, HighwayWrapper,
@@ -21,7 +21,8 @@ _CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockF
                   "Conv1DLSTMCell", "Conv2DLSTMCell", "Conv3DLSTMCell", "IntersectionRNNCell", "PhasedLSTMCell",
                   "UGRNNCell", "GridLSTMCell", "CoupledInputForgetGateLSTMCell", "LayerNormBasicLSTMCell",
                   "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper",
-                  "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell")
+                  "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell",
+                  "BidirectionalGridLSTMCell")
 __all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
                                                    "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})

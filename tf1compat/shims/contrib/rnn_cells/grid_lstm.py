@@ -1,4 +1,4 @@
-"""TF 1.15's GridLSTMCell: LSTMs along time and along frequency blocks of the input (Kalchbrenner et al.).
+"""TF 1.15's GridLSTMCell and BidirectionalGridLSTMCell: LSTMs along time and along frequency slices.
 
 Variables per frequency block ``b``: ``W_f_<b>_0`` / ``B_f_<b>`` (frequency LSTM), ``W_t_<b>_0`` /
 ``B_t_<b>`` (time LSTM, unless ``share_time_frequency_weights``), and with peepholes
@@ -109,22 +109,22 @@ class GridLSTMCell(RNNCell):
             c = _v1.clip_by_value(c, -self._cell_clip, self._cell_clip)
         return c
 
-    def _previous_time_state(self, state, freq_index, block):
+    def _previous_time_state(self, state, freq_index, block, state_prefix):
         if self._state_is_tuple:
-            prefix = f"state_f{freq_index:02d}_b{block:02d}"
+            prefix = f"{state_prefix}_f{freq_index:02d}_b{block:02d}"
             return getattr(state, prefix + "_c"), getattr(state, prefix + "_m")
         width = self._num_units
         return (_v1.slice(state, [0, 2 * freq_index * width], [-1, width]),
                 _v1.slice(state, [0, (2 * freq_index + 1) * width], [-1, width]))
 
-    def _compute(self, freq_inputs, block, state, batch_size):
+    def _compute(self, freq_inputs, block, state, batch_size, state_prefix="state"):
         dtype = freq_inputs[0].dtype
         found = self._block_variables(block, freq_inputs[0].get_shape().as_list()[1], dtype)
         m_prev_freq = _v1.zeros([batch_size, self._num_units], dtype)
         c_prev_freq = _v1.zeros([batch_size, self._num_units], dtype)
         outputs, states = [], []
         for freq_index, freq_input in enumerate(freq_inputs):
-            c_prev_time, m_prev_time = self._previous_time_state(state, freq_index, block)
+            c_prev_time, m_prev_time = self._previous_time_state(state, freq_index, block, state_prefix)
             cell_inputs = _v1.concat([freq_input, m_prev_time, m_prev_freq], 1)
             freq_gates = self._split(_v1.nn.bias_add(_v1.matmul(cell_inputs, found["w_f"]), found["b_f"]))
             time_gates = freq_gates if self._share else self._split(
@@ -142,10 +142,16 @@ class GridLSTMCell(RNNCell):
         return [_v1.slice(inputs, [0, start + f * self._frequency_skip], [-1, self._feature_size])
                 for f in range(count)]
 
-    def _make_tf_features(self, input_feat):
+    def _make_tf_features(self, input_feat, slice_offset=0):
+        """The frequency slices of each block; ``slice_offset`` shifts them (zero padding), for the
+        backward half of ``BidirectionalGridLSTMCell``."""
         input_size = _v1.dimension_value(input_feat.get_shape().with_rank(2)[-1])
         if input_size is None:
             raise ValueError("Cannot infer input_size from static shape inference.")
+        if slice_offset > 0:
+            input_feat = _v1.pad(input_feat, [[0, 0], [0, slice_offset]])
+        elif slice_offset < 0:
+            input_feat, slice_offset = _v1.pad(input_feat, [[0, 0], [-slice_offset, 0]]), 0
         if not self._starts:
             if len(self._num_frequency_blocks) != 1:
                 raise ValueError(f"Length of num_frequency_blocks is not 1, but instead is "
@@ -163,5 +169,46 @@ class GridLSTMCell(RNNCell):
             if count != self._num_frequency_blocks[block]:
                 raise ValueError(f"Invalid num_frequency_blocks, requires {self._num_frequency_blocks[block]} but "
                                  f"gets {count}, please check the input size and filter config are correct.")
-            blocks.append(self._slices(input_feat, start, count))
+            blocks.append(self._slices(input_feat, start + slice_offset, count))
         return blocks
+
+
+class BidirectionalGridLSTMCell(GridLSTMCell):
+    """Grid LSTM run over the frequency slices forwards (scope ``fwd``) and backwards (``bwd``).
+
+    The state is always a tuple with fields ``{fwd,bwd}_state_fXX_bYY_{c,m}``; the output concatenates
+    both directions: [batch, 4 * units * blocks].
+    """
+
+    def __init__(self, num_units, use_peepholes=False, share_time_frequency_weights=False, cell_clip=None,
+                 initializer=None, num_unit_shards=1, forget_bias=1.0, feature_size=None, frequency_skip=None,
+                 num_frequency_blocks=None, start_freqindex_list=None, end_freqindex_list=None,
+                 couple_input_forget_gates=False, backward_slice_offset=0, reuse=None):
+        super().__init__(num_units, use_peepholes, share_time_frequency_weights, cell_clip, initializer,
+                         num_unit_shards, forget_bias, feature_size, frequency_skip, num_frequency_blocks,
+                         start_freqindex_list, end_freqindex_list, couple_input_forget_gates, True, reuse)
+        self._backward_slice_offset = int(backward_slice_offset)
+        names = [f"{direction}_state_f{f:02d}_b{b:02d}_{part}" for direction in ("fwd", "bwd")
+                 for b, count in enumerate(num_frequency_blocks) for f in range(count) for part in ("c", "m")]
+        self._state_tuple_type = collections.namedtuple("BidirectionalGridLSTMStateTuple", names)
+        self._state_size = self._state_tuple_type(*([num_units, num_units] * self._total_blocks * 2))
+        self._output_size = 2 * num_units * self._total_blocks * 2
+
+    def _direction(self, name, blocks, state, batch_size, reverse):
+        outputs, states = [], []
+        with _v1.variable_scope(name):
+            for block, block_inputs in enumerate(blocks):
+                block_outputs, block_states = self._compute(block_inputs[::-1] if reverse else block_inputs,
+                                                            block, state, batch_size, state_prefix=f"{name}_state")
+                outputs.extend(block_outputs)
+                states.extend(block_states)
+        return outputs, states
+
+    def call(self, inputs, state):
+        batch_size = _v1.dimension_value(inputs.shape[0]) or _v1.shape(inputs)[0]
+        forward = self._make_tf_features(inputs)
+        backward = self._make_tf_features(inputs, self._backward_slice_offset) if self._backward_slice_offset \
+            else forward
+        fwd_outputs, fwd_states = self._direction("fwd", forward, state, batch_size, reverse=False)
+        bwd_outputs, bwd_states = self._direction("bwd", backward, state, batch_size, reverse=True)
+        return _v1.concat(fwd_outputs + bwd_outputs, 1), self._state_tuple_type(*(fwd_states + bwd_states))
