@@ -46,6 +46,25 @@ def bidirectional_grid(record, feature_size=2):
     return np.concatenate(fwd_out + bwd_out, 1), fwd_states + bwd_states
 
 
+def time_freq(record, units=4, feature_size=2):
+    """TimeFreqLSTMCell with peepholes and cell clip 1.0 over two frequency slices."""
+    v, x, state = arrays(record)
+    s, x, state = "time_freq_lstm_cell/", np.asarray(x), np.asarray(state)
+    m_freq = np.zeros((x.shape[0], units))
+    outputs, states = [], []
+    for index in range(2):
+        c_prev, m_prev = np.split(state[:, 2 * index * units:(2 * index + 2) * units], 2, axis=1)
+        cell_in = np.concatenate([x[:, index:index + feature_size], m_prev, m_freq], 1)
+        i, j, f, o = split(cell_in @ v[s + "W_0"] + v[s + "B"], 4)
+        c = (sigmoid(f + 1.0 + v[s + "W_F_diag"] * c_prev) * c_prev
+             + sigmoid(i + v[s + "W_I_diag"] * c_prev) * np.tanh(j))
+        c = np.clip(c, -1.0, 1.0)
+        m_freq = sigmoid(o + v[s + "W_O_diag"] * c) * np.tanh(c)
+        outputs.append(m_freq)
+        states += [c, m_freq]
+    return np.concatenate(outputs, 1), np.concatenate(states, 1)
+
+
 def basic_lstm(x, c, h, kernel, bias):
     i, j, f, o = split(np.concatenate([x, h], 1) @ kernel + bias, 4)
     new_c = c * sigmoid(f + 1.0) + sigmoid(i) * np.tanh(j)

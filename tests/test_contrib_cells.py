@@ -64,6 +64,7 @@ CASES = {
              + GRID_DIAG, nw.grid),
     "bidirectional_grid": ([f"bidirectional_grid_lstm_cell/{d}/{n}" for d in ("fwd", "bwd") for n in (
         ["W_f_0_0", "B_f_0", "W_t_0_0", "B_t_0"] + [n.split("/")[1] for n in GRID_DIAG])], nw.bidirectional_grid),
+    "time_freq": (["time_freq_lstm_cell/" + n for n in ("W_0", "B", "W_F_diag", "W_I_diag", "W_O_diag")], nw.time_freq),
     "attention": ([ATT + n for n in ("kernel", "bias", "basic_lstm_cell/kernel", "basic_lstm_cell/bias",
                                      "attention/attn_w", "attention/attn_v", "attention/kernel", "attention/bias",
                                      "attn_output_projection/kernel", "attn_output_projection/bias")], nw.attention),

@@ -1,4 +1,4 @@
-"""Done-when program of issue 12: a BiLSTM-CRF tagger trained, then restored in a new process, via ``python -m tf1compat``.
+"""Issue 12's done-when program: a BiLSTM-CRF tagger trained, then restored in a new process (python -m tf1compat).
 
 tests/scripts/crf_tagger/ is a three-file TF1 project (model.py, train.py, predict.py) using
 bidirectional_dynamic_rnn, contrib.rnn cells (LSTMCell forward, LSTMBlockCell backward),

@@ -35,6 +35,7 @@ def cells():
                                   num_frequency_blocks=[2]), FEATURES),
         "bidirectional_grid": (rnn.BidirectionalGridLSTMCell(UNITS, use_peepholes=True, feature_size=2,
                                                              frequency_skip=1, num_frequency_blocks=[2]), FEATURES),
+        "time_freq": (rnn.TimeFreqLSTMCell(UNITS, use_peepholes=True, cell_clip=1.0, feature_size=2), FEATURES),
         "attention": (rnn.AttentionCellWrapper(rnn.BasicLSTMCell(UNITS), attn_length=2), FEATURES),
         "highway": (rnn.HighwayWrapper(rnn.BasicRNNCell(FEATURES), couple_carry_transform_gates=False), FEATURES),
         "input_projection": (rnn.InputProjectionWrapper(rnn.BasicRNNCell(UNITS), num_proj=5), FEATURES),
@@ -60,6 +61,8 @@ def make_inputs(name, cell, width):
 
 
 def random_state(cell):
+    if isinstance(cell, rnn.TimeFreqLSTMCell):  # [c, m] per frequency slice: 2 slices of 3 features
+        return RNG.normal(scale=0.5, size=(BATCH, 4 * UNITS)).astype(np.float32)
     return tf.contrib.framework.nest.map_structure(
         lambda size: RNG.normal(scale=0.5, size=[BATCH] + tf.TensorShape(size).as_list()).astype(np.float32),
         cell.state_size)

@@ -23,9 +23,11 @@ def crf_graph(inputs, tags, bitmap, lengths, transitions):
     crf = tf.contrib.crf
     log_likelihood, _ = crf.crf_log_likelihood(inputs, tags, lengths, transitions)
     decoded, best = crf.crf_decode(inputs, transitions, lengths)
-    return {"log_likelihood": log_likelihood, "sequence_score": crf.crf_sequence_score(inputs, tags, lengths, transitions),
+    return {"log_likelihood": log_likelihood,
+            "sequence_score": crf.crf_sequence_score(inputs, tags, lengths, transitions),
             "log_norm": crf.crf_log_norm(inputs, lengths, transitions),
-            "unary": crf.crf_unary_score(tags, lengths, inputs), "binary": crf.crf_binary_score(tags, lengths, transitions),
+            "unary": crf.crf_unary_score(tags, lengths, inputs),
+            "binary": crf.crf_binary_score(tags, lengths, transitions),
             "multitag": crf.crf_multitag_sequence_score(inputs, bitmap, lengths, transitions),
             "decoded": decoded, "best_score": best}
 

@@ -29,7 +29,8 @@ def main(_):
     names = dict(tf.train.list_variables(checkpoint))
     print("RESULT " + json.dumps({
         "accuracy": accuracy(decoded, tags, lengths), "numpy_viterbi_accuracy": accuracy(viterbi, tags, lengths),
-        "decode_agrees_with_viterbi": all(list(decoded[i, :n]) == list(v) for i, (n, v) in enumerate(zip(lengths, viterbi))),
+        "decode_agrees_with_viterbi": all(list(decoded[i, :n]) == list(path)
+                                          for i, (n, path) in enumerate(zip(lengths, viterbi))),
         "transitions_shape": names.get("crf/transitions"),
         "lstm_block_kernel": names.get("bidirectional_rnn/bw/lstm_cell/kernel")}))
 

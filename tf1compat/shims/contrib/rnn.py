@@ -10,6 +10,7 @@ from tf1compat.shims.contrib.rnn_cells.gated_variants import IntersectionRNNCell
 from tf1compat.shims.contrib.rnn_cells.grid_lstm import BidirectionalGridLSTMCell, GridLSTMCell
 from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
                                                              LayerNormBasicLSTMCell, LayerNormLSTMCell, NASCell)
+from tf1compat.shims.contrib.rnn_cells.time_freq_lstm import TimeFreqLSTMCell
 from tf1compat.shims.contrib.rnn_cells.wrappers import (AttentionCellWrapper, EmbeddingWrapper, HighwayWrapper,
                                                         InputProjectionWrapper)
 
@@ -22,7 +23,7 @@ _CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockF
                   "UGRNNCell", "GridLSTMCell", "CoupledInputForgetGateLSTMCell", "LayerNormBasicLSTMCell",
                   "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper",
                   "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell",
-                  "BidirectionalGridLSTMCell")
+                  "BidirectionalGridLSTMCell", "TimeFreqLSTMCell")
 __all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
                                                    "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})

@@ -170,7 +170,8 @@ class LSTMBlockFusedCell(_v1.layers.Layer):
         self._kernel = self.add_weight("kernel", [input_size + self._num_units, self._num_units * 4])
         self._bias = self.add_weight("bias", [self._num_units * 4], initializer=_v1.constant_initializer(0.0))
         if self._use_peephole:
-            self._peepholes = [self.add_weight(name, [self._num_units]) for name in ("w_i_diag", "w_f_diag", "w_o_diag")]
+            self._peepholes = [self.add_weight(name, [self._num_units])
+                               for name in ("w_i_diag", "w_f_diag", "w_o_diag")]
         self.built = True
 
     def call(self, inputs, initial_state=None, dtype=None, sequence_length=None):

@@ -131,8 +131,10 @@ class GridLSTMCell(RNNCell):
                 _v1.nn.bias_add(_v1.matmul(cell_inputs, found["w_t"]), found["b_t"]))
             c_freq = self._new_cell(found, freq_gates, "freq", c_prev_freq, c_prev_time, c_prev_freq, block)
             c_time = self._new_cell(found, time_gates, "time", c_prev_freq, c_prev_time, c_prev_time, block)
-            m_freq = _v1.sigmoid(freq_gates.o + self._peep(found, "O", "freq", c_freq, c_time, block)) * _v1.tanh(c_freq)
-            m_time = _v1.sigmoid(time_gates.o + self._peep(found, "O", "time", c_freq, c_time, block)) * _v1.tanh(c_time)
+            m_freq = _v1.sigmoid(freq_gates.o + self._peep(found, "O", "freq", c_freq, c_time, block)) \
+                * _v1.tanh(c_freq)
+            m_time = _v1.sigmoid(time_gates.o + self._peep(found, "O", "time", c_freq, c_time, block)) \
+                * _v1.tanh(c_time)
             m_prev_freq, c_prev_freq = m_freq, c_freq
             states.extend([c_time, m_time])
             outputs.extend([m_time, m_freq])

@@ -1,4 +1,4 @@
-"""TF 1.15's contrib.rnn cell wrappers: AttentionCellWrapper, HighwayWrapper, InputProjectionWrapper, EmbeddingWrapper."""
+"""TF 1.15's contrib.rnn wrappers: AttentionCellWrapper, HighwayWrapper, InputProjectionWrapper, EmbeddingWrapper."""
 import logging
 import math
 
