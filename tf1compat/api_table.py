@@ -77,8 +77,10 @@ TABLE = {
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "contrib.seq2seq.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only contrib.seq2seq.sequence_loss",
                                  "contrib", "TensorFlow Addons' seq2seq (archived) or a Keras RNN decoder"),
-    **{f"contrib.cudnn_rnn.{name}": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS)
-       for name in ("CudnnLSTM", "CudnnGRU", "CudnnRNNTanh", "CudnnRNNRelu")},
+    "contrib.cudnn_rnn.CudnnLSTM": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.cudnn_rnn.CudnnGRU": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.cudnn_rnn.CudnnRNNTanh": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.cudnn_rnn.CudnnRNNRelu": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
     "contrib.training.batch_sequences_with_states": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
     "contrib.training.SequenceQueueingStateSaver": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
     "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
