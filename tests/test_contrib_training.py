@@ -49,3 +49,10 @@ def test_unprovided_names_raise_clear_errors(name, words):
     message = results()["errors"][name]
     assert message.split(":")[0] == words[0] and f"`tf.contrib." in message
     assert all(word in message for word in words[1:])
+
+
+def test_tf_slim_training_loop_under_contrib_training():
+    loop = results()["slim_training"]
+    # y = 3x fitted from w = 0 by gradient descent (lr 0.5) for 20 steps: w -> 3, loss -> 0.
+    assert loop["weight"] == pytest.approx(3.0, abs=1e-3) and loop["final_loss"] < 1e-5
+    assert loop["checkpoint_steps"] == [20]

@@ -1,5 +1,6 @@
 """TF1 script (run with `python -m tf1compat`): contrib.training's HParams and bucketing, cudnn_rnn errors."""
 import json
+import tempfile
 
 import numpy as np
 import tensorflow as tf
@@ -30,6 +31,22 @@ def bucketed_batches():
     return {"batches": batches, "static_shape": out_sequence.get_shape().as_list()}
 
 
+def slim_training_loop():
+    """contrib.training.create_train_op + train (a MonitoredTrainingSession loop) + checkpoints_iterator."""
+    tf.reset_default_graph()
+    x = tf.constant(np.linspace(-1, 1, 16, dtype=np.float32))
+    weight = tf.get_variable("weight", [], initializer=tf.zeros_initializer())
+    loss = tf.reduce_mean(tf.square(weight * x - 3.0 * x))
+    tf.train.get_or_create_global_step()
+    train_op = tf.contrib.training.create_train_op(loss, tf.train.GradientDescentOptimizer(0.5))
+    logdir = tempfile.mkdtemp()
+    final_loss = tf.contrib.training.train(train_op, logdir, hooks=[tf.train.StopAtStepHook(last_step=20)],
+                                           save_summaries_steps=None)
+    checkpoints = list(tf.contrib.training.checkpoints_iterator(logdir, timeout=0))
+    return {"final_loss": float(final_loss), "weight": float(tf.train.load_variable(logdir, "weight")),
+            "checkpoint_steps": [int(path.rsplit("-", 1)[1]) for path in checkpoints]}
+
+
 def errors():
     found = {}
     for name, get in (("batch_sequences_with_states", lambda: tf.contrib.training.batch_sequences_with_states),
@@ -45,7 +62,8 @@ def errors():
 def main():
     hparams = HParams(learning_rate=0.1, layers=[4, 4]).parse("learning_rate=0.3,layers=[8,2]")
     result = {"hparams": hparams.values(), "same_class": tf.contrib.training.HParams is HParams,
-              "bucketing": bucketed_batches(), "errors": errors()}
+              "bucketing": bucketed_batches(), "errors": errors(),
+              "slim_training": slim_training_loop()}
     print("RESULT " + json.dumps(result))
 
 

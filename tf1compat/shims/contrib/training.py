@@ -1,12 +1,20 @@
-"""``tf.contrib.training`` for TF1 scripts: HParams and the queue-based bucketing input helpers."""
+"""``tf.contrib.training`` for TF1 scripts: HParams, the queue-based bucketing helpers, and (from tf-slim,
+where contrib.training's training and evaluation loops moved) create_train_op, train, evaluate_repeatedly..."""
+import importlib
+
 import numpy as np
 import tensorflow
 
+from tf1compat.shims.contrib import tf_slim_aliases  # noqa: F401  (first: restores the aliases tf_slim needs)
 from tf1compat.shims.contrib.hparam import HParams, parse_values
 from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
 
 _v1 = tensorflow.compat.v1
-__all__ = ["HParams", "parse_values", "bucket", "bucket_by_sequence_length"]
+# tf_slim.training is shadowed by a function of the same name in tf_slim's namespace: import by path.
+_SLIM_MODULES = [importlib.import_module(f"tf_slim.training.{part}") for part in ("training", "evaluation")]
+_SLIM = {name: getattr(module, name) for module in _SLIM_MODULES for name in module.__all__}
+globals().update(_SLIM)
+__all__ = ["HParams", "parse_values", "bucket", "bucket_by_sequence_length"] + sorted(_SLIM)
 
 
 def _bucket_queue(index, tensors, shapes, capacity, dynamic_pad, shared_name):
