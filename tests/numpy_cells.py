@@ -145,3 +145,41 @@ def sru(record):
     f, r = split(sigmoid(np.concatenate([f, r], 1) + v["sru_cell/bias"]), 2)
     new_c = f * np.asarray(c) + (1 - f) * x_bar
     return r * np.tanh(new_c) + (1 - r) * x_tx, new_c
+
+
+def glstm(record, groups=2):
+    """GLSTMCell: 4 units in 2 groups, inputs of width 4, projection to 2."""
+    v, x, (c, m) = arrays(record)
+    s, x, m, c = "glstm_cell/", np.asarray(x), np.asarray(m), np.asarray(c)
+    parts = [split(np.concatenate([xg, mg], 1) @ v[f"{s}group{g}/kernel"], 4)
+             for g, (xg, mg) in enumerate(zip(np.split(x, groups, 1), np.split(m, groups, 1)))]
+    i, j, f, o = (np.concatenate([p[k] for p in parts], 1) + v[f"{s}bias_{n}"] for k, n in enumerate("ijfo"))
+    new_c = sigmoid(f + 1.0) * c + sigmoid(i) * np.tanh(j)
+    new_m = (sigmoid(o) * np.tanh(new_c)) @ v[s + "projection/kernel"]
+    return new_m, [new_c, new_m]
+
+
+def indrnn(record):
+    v, x, h = arrays(record)
+    s = "ind_rnn_cell/"
+    out = np.tanh(np.asarray(x) @ v[s + "kernel_w"] + np.asarray(h) * v[s + "kernel_u"] + v[s + "bias"])
+    return out, out
+
+
+def indy_gru(record):
+    v, x, h = arrays(record)
+    s, x, h = "indy_gru_cell/", np.asarray(x), np.asarray(h)
+    gates = x @ v[s + "gates/kernel_w"] + np.tile(h, 2) * v[s + "gates/kernel_u"] + v[s + "gates/bias"]
+    r, u = split(sigmoid(gates), 2)
+    c = np.tanh(x @ v[s + "candidate/kernel"] + r * h * v[s + "candidate/kernel_u"] + v[s + "candidate/bias"])
+    new_h = u * h + (1 - u) * c
+    return new_h, new_h
+
+
+def indy_lstm(record):
+    v, x, (c, h) = arrays(record)
+    s, x, c, h = "indy_lstm_cell/", np.asarray(x), np.asarray(c), np.asarray(h)
+    i, j, f, o = split(x @ v[s + "kernel_w"] + np.tile(h, 4) * v[s + "kernel_u"] + v[s + "bias"], 4)
+    new_c = c * sigmoid(f + 0.5) + sigmoid(i) * np.tanh(j)
+    new_h = np.tanh(new_c) * sigmoid(o)
+    return new_h, [new_c, new_h]

@@ -53,6 +53,12 @@ CASES = {
         f"layer_norm_lstm_cell/{n}/{p}" for n in ("input", "transform", "forget", "output", "state")
         for p in ("gamma", "beta")], nc.layer_norm_lstm_cell),
     "sru": (["sru_cell/kernel", "sru_cell/bias"], nc.sru),
+    "glstm": (["glstm_cell/" + n for n in ("group0/kernel", "group1/kernel", "bias_i", "bias_j", "bias_f", "bias_o",
+                                           "projection/kernel")], nc.glstm),
+    "indrnn": (["ind_rnn_cell/kernel_w", "ind_rnn_cell/kernel_u", "ind_rnn_cell/bias"], nc.indrnn),
+    "indy_gru": (["indy_gru_cell/" + n for n in ("gates/kernel_w", "gates/kernel_u", "gates/bias", "candidate/kernel",
+                                                 "candidate/kernel_u", "candidate/bias")], nc.indy_gru),
+    "indy_lstm": (["indy_lstm_cell/kernel_w", "indy_lstm_cell/kernel_u", "indy_lstm_cell/bias"], nc.indy_lstm),
     "nas": (["nas_cell/" + n for n in ("recurrent_kernel", "kernel", "bias", "projection_weights")], nc.nas),
     "ugrnn": (["ugrnn_cell/kernel", "ugrnn_cell/bias"], nc.ugrnn),
     "intersection": (["intersection_rnn_cell/" + n for n in ("in_projection/kernel", "in_projection/bias",

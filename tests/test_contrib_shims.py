@@ -258,7 +258,7 @@ def test_unsupported_names_raise_both_flavours(rnn):
         "(worked example: migration/cnn_mnist.py)")
     cell_message = errors["rnn_removed_cell"]["message"]
     assert cell_message == errors["rnn_removed_cell_import"]["message"]
-    assert cell_message.startswith("`tf.contrib.rnn.IndRNNCell` is not provided by tf1compat: ")
+    assert cell_message.startswith("`tf.contrib.rnn.NTMCell` is not provided by tf1compat: ")
     assert "`tf.contrib.rnn` provides only the names TF1 scripts used most" in cell_message
     assert "TF2 replacement: tf.keras.layers.LSTM / RNN / LSTMCell" in cell_message
     assert errors["contrib_import"]["message"].startswith("`tf.contrib.nonexistent` is not provided by tf1compat")

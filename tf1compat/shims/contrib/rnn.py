@@ -8,6 +8,8 @@ from tf1compat.shims.contrib.rnn_cells.conv_lstm import Conv1DLSTMCell, Conv2DLS
 from tf1compat.shims.contrib.rnn_cells.fused import FusedRNNCell, FusedRNNCellAdaptor, TimeReversedFusedRNN
 from tf1compat.shims.contrib.rnn_cells.gated_variants import IntersectionRNNCell, PhasedLSTMCell, SRUCell, UGRNNCell
 from tf1compat.shims.contrib.rnn_cells.grid_lstm import BidirectionalGridLSTMCell, GridLSTMCell
+from tf1compat.shims.contrib.rnn_cells.group_lstm import GLSTMCell
+from tf1compat.shims.contrib.rnn_cells.independent_cells import IndRNNCell, IndyGRUCell, IndyLSTMCell
 from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
                                                              LayerNormBasicLSTMCell, LayerNormLSTMCell, NASCell)
 from tf1compat.shims.contrib.rnn_cells.time_freq_lstm import TimeFreqLSTMCell
@@ -23,7 +25,8 @@ _CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockF
                   "UGRNNCell", "GridLSTMCell", "CoupledInputForgetGateLSTMCell", "LayerNormBasicLSTMCell",
                   "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper",
                   "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell",
-                  "BidirectionalGridLSTMCell", "TimeFreqLSTMCell")
+                  "BidirectionalGridLSTMCell", "TimeFreqLSTMCell", "GLSTMCell", "IndRNNCell",
+                  "IndyGRUCell", "IndyLSTMCell")
 __all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
                                                    "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})
