@@ -88,7 +88,7 @@ class IndyGRUCell(_IndependentCell):
 
 
 class IndyLSTMCell(_IndependentCell):
-    """LSTM with diagonal recurrent weights: ``kernel_w`` [input, 4n], ``kernel_u`` [1, 4n], ``bias`` (gates i j f o)."""
+    """LSTM with diagonal recurrent weights: ``kernel_w`` [input, 4n], ``kernel_u`` [1, 4n], ``bias`` (i j f o)."""
 
     def __init__(self, num_units, forget_bias=1.0, activation=None, reuse=None, kernel_initializer=None,
                  bias_initializer=None, name=None, dtype=None):
