@@ -59,6 +59,7 @@ CASES = {
     "indy_gru": (["indy_gru_cell/" + n for n in ("gates/kernel_w", "gates/kernel_u", "gates/bias", "candidate/kernel",
                                                  "candidate/kernel_u", "candidate/bias")], nc.indy_gru),
     "indy_lstm": (["indy_lstm_cell/kernel_w", "indy_lstm_cell/kernel_u", "indy_lstm_cell/bias"], nc.indy_lstm),
+    "compiled": (["basic_rnn_cell/kernel", "basic_rnn_cell/bias"], nw.compiled),
     "nas": (["nas_cell/" + n for n in ("recurrent_kernel", "kernel", "bias", "projection_weights")], nc.nas),
     "ugrnn": (["ugrnn_cell/kernel", "ugrnn_cell/bias"], nc.ugrnn),
     "intersection": (["intersection_rnn_cell/" + n for n in ("in_projection/kernel", "in_projection/bias",
@@ -138,3 +139,11 @@ def test_block_cell_gradients_match_finite_differences(name):
     assert grad["all_finite"]
     # Central differences in float32 with delta 1e-2: a few per cent of agreement.
     assert grad["analytic"] == pytest.approx(grad["numeric"], rel=0.05, abs=1e-5)
+
+
+def test_rnn_utilities_and_base_classes():
+    utilities = results()["utilities"]
+    assert utilities["swapped_shape"] == [3, 2, 4]
+    assert utilities["swapped"][1][0] == [4.0, 5.0, 6.0, 7.0] and utilities["swapped"][0][1] == [12.0, 13.0, 14.0, 15.0]
+    assert utilities["static_batch"] == 3 and utilities["dynamic_batch"] == 7
+    assert utilities["block_wrapper_base"] and utilities["layer_rnn_cell_base"]

@@ -31,6 +31,7 @@ def cells():
         "indrnn": (rnn.IndRNNCell(UNITS), FEATURES),
         "indy_gru": (rnn.IndyGRUCell(UNITS), FEATURES),
         "indy_lstm": (rnn.IndyLSTMCell(UNITS, forget_bias=0.5), FEATURES),
+        "compiled": (rnn.CompiledWrapper(rnn.BasicRNNCell(UNITS)), FEATURES),
         "nas": (rnn.NASCell(UNITS, num_proj=3, use_biases=True), FEATURES),
         "ugrnn": (rnn.UGRNNCell(UNITS), FEATURES),
         "intersection": (rnn.IntersectionRNNCell(UNITS, num_in_proj=UNITS), FEATURES),
@@ -123,6 +124,19 @@ def fused_sequence(session):
             "variables_after_reuse": sorted(v.op.name for v in tf.global_variables("fused/"))}
 
 
+def rnn_utilities(session):
+    """transpose_batch_time and best_effort_input_batch_size (static and dynamic)."""
+    data = tf.constant(np.arange(24, dtype=np.float32).reshape(2, 3, 4))
+    holder = tf.placeholder(tf.float32, [None, None, 4])
+    swapped = rnn.transpose_batch_time(data)
+    dynamic = rnn.best_effort_input_batch_size([holder])
+    return {"swapped_shape": swapped.get_shape().as_list(), "swapped": session.run(swapped).tolist(),
+            "static_batch": rnn.best_effort_input_batch_size([holder, data]),
+            "dynamic_batch": int(session.run(dynamic, {holder: np.zeros((5, 7, 4))})),
+            "block_wrapper_base": issubclass(rnn.LSTMBlockFusedCell, rnn.LSTMBlockWrapper),
+            "layer_rnn_cell_base": issubclass(rnn.LSTMBlockCell, rnn.LayerRNNCell)}
+
+
 def gradients_flow(session):
     """The LSTMBlockCell and GRUBlockCell gradients (registered by tf1compat) against finite differences."""
     result = {}
@@ -153,6 +167,7 @@ def main():
         result = {name: one_step(name, cell, width, session) for name, cell, width in
                   ((n, c, w) for n, (c, w) in table.items())}
         result["fused"] = fused_sequence(session)
+        result["utilities"] = rnn_utilities(session)
         result.update(gradients_flow(session))
     print("RESULT " + json.dumps(result))
 

@@ -144,13 +144,54 @@ class GRUBlockCellV2(GRUBlockCell):
     _NAMES = ("gates/kernel", "gates/bias", "candidate/kernel", "candidate/bias")
 
 
-class LSTMBlockFusedCell(_v1.layers.Layer):
-    """A whole time-major LSTM sequence in one ``BlockLSTM`` kernel; ``lstm_fused_cell/kernel``, ``bias``.
+class LSTMBlockWrapper(_v1.layers.Layer):
+    """Base of fused LSTMs over time-major sequences: subclasses give ``num_units`` and ``_call_cell``.
 
-    ``cell(inputs [T, B, I], initial_state=None, dtype=None, sequence_length=None)`` returns
-    ``(outputs [T, B, units], LSTMStateTuple(c, h))``; outputs past a sequence's length are zero
-    and its final state is the one at its length (as TF1).
+    ``cell(inputs [T, B, I] or a list, initial_state=None, dtype=None, sequence_length=None)`` returns
+    ``(outputs [T, B, units], LSTMStateTuple(c, h))``; outputs past a sequence's length are zero and
+    its final state is the one at its length (as TF1).
     """
+
+    @property
+    def num_units(self):
+        raise NotImplementedError("LSTMBlockWrapper subclasses define num_units")
+
+    def _call_cell(self, inputs, initial_cell_state, initial_output, dtype, sequence_length):
+        """Return ``(cell states [T, B, units], outputs [T, B, units])``."""
+        raise NotImplementedError("LSTMBlockWrapper subclasses define _call_cell")
+
+    def call(self, inputs, initial_state=None, dtype=None, sequence_length=None):
+        is_list = isinstance(inputs, list)
+        if is_list:
+            inputs = _v1.stack(inputs)
+        shape = inputs.get_shape().with_rank(3)
+        if not shape[2]:
+            raise ValueError(f"Expecting inputs_shape[2] to be set: {shape}")
+        time_len, batch_size = _v1.shape(inputs)[0], _v1.shape(inputs)[1]
+        if initial_state is None:
+            if dtype is None:
+                raise ValueError("Either initial_state or dtype needs to be specified")
+            zeros = _v1.zeros(_v1.stack([batch_size, self.num_units]), dtype=dtype)
+            initial_state = zeros, zeros
+        elif len(initial_state) != 2:
+            raise ValueError("Expecting initial_state to be a tuple with length 2 or None")
+        dtype = dtype or initial_state[0].dtype
+        c0, h0 = initial_state
+        sequence_length = None if sequence_length is None else _v1.convert_to_tensor(sequence_length)
+        cell_states, outputs = self._call_cell(inputs, c0, h0, dtype, sequence_length)
+        if sequence_length is None:
+            final_c, final_h = cell_states[-1], outputs[-1]
+        else:
+            mask = _v1.transpose(_v1.sequence_mask(sequence_length, time_len, dtype=dtype), [1, 0])
+            outputs *= _v1.tile(_v1.expand_dims(mask, [-1]), [1, 1, self.num_units])
+            index = _v1.stack([_v1.cast(sequence_length, _v1.int32), _v1.range(batch_size)], axis=1)
+            final_c = _v1.gather_nd(_v1.concat([_v1.expand_dims(c0, 0), cell_states], 0), index)
+            final_h = _v1.gather_nd(_v1.concat([_v1.expand_dims(h0, 0), outputs], 0), index)
+        return (_v1.unstack(outputs) if is_list else outputs), LSTMStateTuple(final_c, final_h)
+
+
+class LSTMBlockFusedCell(LSTMBlockWrapper):
+    """A whole time-major LSTM sequence in one ``BlockLSTM`` kernel; ``lstm_fused_cell/kernel``, ``bias``."""
 
     def __init__(self, num_units, forget_bias=1.0, cell_clip=None, use_peephole=False, reuse=None, dtype=None,
                  name="lstm_fused_cell"):
@@ -174,45 +215,14 @@ class LSTMBlockFusedCell(_v1.layers.Layer):
                                for name in ("w_i_diag", "w_f_diag", "w_o_diag")]
         self.built = True
 
-    def call(self, inputs, initial_state=None, dtype=None, sequence_length=None):
-        is_list = isinstance(inputs, list)
-        if is_list:
-            inputs = _v1.stack(inputs)
-        shape = inputs.get_shape().with_rank(3)
-        if not shape[2]:
-            raise ValueError(f"Expecting inputs_shape[2] to be set: {shape}")
-        time_len, batch_size = _v1.shape(inputs)[0], _v1.shape(inputs)[1]
-        if initial_state is None:
-            if dtype is None:
-                raise ValueError("Either initial_state or dtype needs to be specified")
-            zeros = _v1.zeros(_v1.stack([batch_size, self._num_units]), dtype=dtype)
-            initial_state = zeros, zeros
-        elif len(initial_state) != 2:
-            raise ValueError("Expecting initial_state to be a tuple with length 2 or None")
-        dtype = dtype or initial_state[0].dtype
-        c0, h0 = initial_state
-        cell_states, outputs = self._run(inputs, c0, h0, dtype, sequence_length, time_len)
-        if sequence_length is None:
-            final_c, final_h = cell_states[-1], outputs[-1]
-        else:
-            sequence_length = _v1.convert_to_tensor(sequence_length)
-            mask = _v1.transpose(_v1.sequence_mask(sequence_length, time_len, dtype=dtype), [1, 0])
-            outputs *= _v1.tile(_v1.expand_dims(mask, [-1]), [1, 1, self._num_units])
-            index = _v1.stack([_v1.cast(sequence_length, _v1.int32), _v1.range(batch_size)], axis=1)
-            final_c = _v1.gather_nd(_v1.concat([_v1.expand_dims(c0, 0), cell_states], 0), index)
-            final_h = _v1.gather_nd(_v1.concat([_v1.expand_dims(h0, 0), outputs], 0), index)
-        if is_list:
-            outputs = _v1.unstack(outputs)
-        return outputs, LSTMStateTuple(final_c, final_h)
-
-    def _run(self, inputs, c0, h0, dtype, sequence_length, time_len):
+    def _call_cell(self, inputs, initial_cell_state, initial_output, dtype, sequence_length):
         if self._use_peephole:
             wci, wcf, wco = self._peepholes
         else:
             wci = wcf = wco = _v1.zeros([self._num_units], dtype=dtype)
-        longest = time_len if sequence_length is None else _v1.reduce_max(sequence_length)
+        longest = _v1.shape(inputs)[0] if sequence_length is None else _v1.reduce_max(sequence_length)
         _, cs, _, _, _, _, h = _raw.BlockLSTM(
-            seq_len_max=_v1.cast(longest, _v1.int64), x=inputs, cs_prev=c0, h_prev=h0, w=self._kernel,
-            wci=wci, wcf=wcf, wco=wco, b=self._bias, forget_bias=self._forget_bias, cell_clip=self._cell_clip,
-            use_peephole=self._use_peephole)
+            seq_len_max=_v1.cast(longest, _v1.int64), x=inputs, cs_prev=initial_cell_state, h_prev=initial_output,
+            w=self._kernel, wci=wci, wcf=wcf, wco=wco, b=self._bias, forget_bias=self._forget_bias,
+            cell_clip=self._cell_clip, use_peephole=self._use_peephole)
         return cs, h

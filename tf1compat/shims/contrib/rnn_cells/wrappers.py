@@ -1,8 +1,9 @@
-"""TF 1.15's contrib.rnn wrappers: AttentionCellWrapper, HighwayWrapper, InputProjectionWrapper, EmbeddingWrapper."""
+"""TF 1.15's contrib.rnn wrappers: Attention-, Highway-, InputProjection-, Embedding- and CompiledWrapper."""
 import logging
 import math
 
 import tensorflow
+from tensorflow.python.framework import op_def_registry  # stateful-op test of CompiledWrapper, as in TF1
 
 from tf1compat.shims.contrib.rnn_cells.layers import RNNCell, linear
 
@@ -172,3 +173,24 @@ class AttentionCellWrapper(RNNCell):
             context = _v1.reduce_sum(_v1.reshape(weights, [-1, self._attn_length, 1, 1]) * hidden, [1, 2])
             new_attns = _v1.reshape(context, [-1, self._attn_size])
             return new_attns, _v1.slice(attn_states, [0, 1, 0], [-1, -1, -1])
+
+
+def _stateless(node_def):
+    return not op_def_registry.get(node_def.op).is_stateful
+
+
+class CompiledWrapper(_DelegatingWrapper):
+    """Runs the wrapped cell's step inside an XLA JIT scope (stateful ops too if ``compile_stateful``).
+
+    Like TF 1.15 it opens no scope of its own: the wrapped cell's variables keep their names.
+    """
+
+    def __init__(self, cell, compile_stateful=False):
+        super().__init__()
+        self._cell = cell
+        self._compile_stateful = compile_stateful
+
+    def __call__(self, inputs, state, scope=None):
+        compile_ops = True if self._compile_stateful else _stateless
+        with tensorflow.xla.experimental.jit_scope(compile_ops=compile_ops):
+            return self._cell(inputs, state, scope=scope)
