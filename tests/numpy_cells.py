@@ -183,3 +183,21 @@ def indy_lstm(record):
     new_c = c * sigmoid(f + 0.5) + sigmoid(i) * np.tanh(j)
     new_h = np.tanh(new_c) * sigmoid(o)
     return new_h, [new_c, new_h]
+
+
+def minimal(record, units=4):
+    v, x, h = arrays(record)
+    x, h = np.asarray(x), np.asarray(h)
+    kernel = v["minimal_rnn_cell/kernel"]
+    z = np.tanh(x @ kernel[:x.shape[1]])
+    u = sigmoid(np.concatenate([z, h], 1) @ kernel[x.shape[1]:] + v["minimal_rnn_cell/bias"])
+    new_h = u * h + (1 - u) * z
+    return new_h, new_h
+
+
+def cfn(record, units=4):
+    v, x, h = arrays(record)
+    x, h, s = np.asarray(x), np.asarray(h), "cfn_cell/"
+    theta, eta = split(sigmoid(h @ v[s + "recurrent_kernel"] + x @ v[s + "kernel"][:, :2 * units] + v[s + "bias"]), 2)
+    new_h = theta * np.tanh(h) + (1 - eta) * np.tanh(x @ v[s + "kernel"][:, 2 * units:])
+    return new_h, new_h

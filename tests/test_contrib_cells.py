@@ -60,6 +60,8 @@ CASES = {
                                                  "candidate/kernel_u", "candidate/bias")], nc.indy_gru),
     "indy_lstm": (["indy_lstm_cell/kernel_w", "indy_lstm_cell/kernel_u", "indy_lstm_cell/bias"], nc.indy_lstm),
     "compiled": (["basic_rnn_cell/kernel", "basic_rnn_cell/bias"], nw.compiled),
+    "minimal": (["minimal_rnn_cell/kernel", "minimal_rnn_cell/bias"], nc.minimal),
+    "cfn": (["cfn_cell/kernel", "cfn_cell/recurrent_kernel", "cfn_cell/bias"], nc.cfn),
     "nas": (["nas_cell/" + n for n in ("recurrent_kernel", "kernel", "bias", "projection_weights")], nc.nas),
     "ugrnn": (["ugrnn_cell/kernel", "ugrnn_cell/bias"], nc.ugrnn),
     "intersection": (["intersection_rnn_cell/" + n for n in ("in_projection/kernel", "in_projection/bias",

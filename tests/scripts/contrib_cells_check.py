@@ -32,6 +32,8 @@ def cells():
         "indy_gru": (rnn.IndyGRUCell(UNITS), FEATURES),
         "indy_lstm": (rnn.IndyLSTMCell(UNITS, forget_bias=0.5), FEATURES),
         "compiled": (rnn.CompiledWrapper(rnn.BasicRNNCell(UNITS)), FEATURES),
+        "minimal": (rnn.MinimalRNNCell(UNITS, bias_initializer="glorot_uniform"), FEATURES),
+        "cfn": (rnn.CFNCell(UNITS), FEATURES),
         "nas": (rnn.NASCell(UNITS, num_proj=3, use_biases=True), FEATURES),
         "ugrnn": (rnn.UGRNNCell(UNITS), FEATURES),
         "intersection": (rnn.IntersectionRNNCell(UNITS, num_in_proj=UNITS), FEATURES),

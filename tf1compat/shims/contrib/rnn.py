@@ -13,6 +13,7 @@ from tf1compat.shims.contrib.rnn_cells.independent_cells import IndRNNCell, Indy
 from tf1compat.shims.contrib.rnn_cells.layers import LayerRNNCell
 from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
                                                              LayerNormBasicLSTMCell, LayerNormLSTMCell, NASCell)
+from tf1compat.shims.contrib.rnn_cells.single_gate_cells import CFNCell, MinimalRNNCell
 from tf1compat.shims.contrib.rnn_cells.time_freq_lstm import TimeFreqLSTMCell
 from tf1compat.shims.contrib.rnn_cells.wrappers import (AttentionCellWrapper, CompiledWrapper, EmbeddingWrapper,
                                                         HighwayWrapper, InputProjectionWrapper)
@@ -28,7 +29,7 @@ _CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockF
                   "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell",
                   "BidirectionalGridLSTMCell", "TimeFreqLSTMCell", "GLSTMCell", "IndRNNCell",
                   "IndyGRUCell", "IndyLSTMCell", "LSTMBlockWrapper", "LayerRNNCell", "CompiledWrapper",
-                  "transpose_batch_time", "best_effort_input_batch_size")
+                  "transpose_batch_time", "best_effort_input_batch_size", "MinimalRNNCell", "CFNCell")
 __all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
                                                    "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})
