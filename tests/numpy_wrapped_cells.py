@@ -157,3 +157,18 @@ def compiled(record):
     out = np.tanh(np.concatenate([np.asarray(x), np.asarray(h)], 1) @ v["basic_rnn_cell/kernel"]
                   + v["basic_rnn_cell/bias"])
     return out, out
+
+
+def weight_norm(record, units=4):
+    """WeightNormLSTMCell: peepholes, cell clip 1.5, projection to 3, normalised weight columns."""
+    v, x, (c, h) = arrays(record)
+    s, x, c, h = "wn_lstm_cell/wn_lstm_cell/", np.asarray(x), np.asarray(c), np.asarray(h)
+    unit = lambda w: w / np.sqrt(np.maximum((w ** 2).sum(0), 1e-12))  # noqa: E731
+    kernel, rows = v[s + "kernel"], x.shape[1]
+    kernel = np.concatenate([unit(kernel[:rows]) * v[s + "norm_0"], unit(kernel[rows:]) * v[s + "norm_1"]])
+    i, j, f, o = split(np.concatenate([x, h], 1) @ kernel + v[s + "bias"], 4)
+    new_c = c * sigmoid(f + 1.0 + v[s + "w_f_diag"] * c) + sigmoid(i + v[s + "w_i_diag"] * c) * np.tanh(j)
+    new_c = np.clip(new_c, -1.5, 1.5)
+    new_h = sigmoid(o + v[s + "w_o_diag"] * new_c) * np.tanh(new_c)
+    new_h = new_h @ (unit(v[s + "projection/kernel"]) * v[s + "projection/norm_0"])
+    return new_h, [new_c, new_h]

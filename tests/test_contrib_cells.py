@@ -62,6 +62,9 @@ CASES = {
     "compiled": (["basic_rnn_cell/kernel", "basic_rnn_cell/bias"], nw.compiled),
     "minimal": (["minimal_rnn_cell/kernel", "minimal_rnn_cell/bias"], nc.minimal),
     "cfn": (["cfn_cell/kernel", "cfn_cell/recurrent_kernel", "cfn_cell/bias"], nc.cfn),
+    "weight_norm": (["wn_lstm_cell/wn_lstm_cell/" + n for n in (
+        "kernel", "bias", "norm_0", "norm_1", "w_f_diag", "w_i_diag", "w_o_diag", "projection/kernel",
+        "projection/norm_0")], nw.weight_norm),
     "nas": (["nas_cell/" + n for n in ("recurrent_kernel", "kernel", "bias", "projection_weights")], nc.nas),
     "ugrnn": (["ugrnn_cell/kernel", "ugrnn_cell/bias"], nc.ugrnn),
     "intersection": (["intersection_rnn_cell/" + n for n in ("in_projection/kernel", "in_projection/bias",

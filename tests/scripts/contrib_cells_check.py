@@ -34,6 +34,7 @@ def cells():
         "compiled": (rnn.CompiledWrapper(rnn.BasicRNNCell(UNITS)), FEATURES),
         "minimal": (rnn.MinimalRNNCell(UNITS, bias_initializer="glorot_uniform"), FEATURES),
         "cfn": (rnn.CFNCell(UNITS), FEATURES),
+        "weight_norm": (rnn.WeightNormLSTMCell(UNITS, use_peepholes=True, num_proj=3, cell_clip=1.5), FEATURES),
         "nas": (rnn.NASCell(UNITS, num_proj=3, use_biases=True), FEATURES),
         "ugrnn": (rnn.UGRNNCell(UNITS), FEATURES),
         "intersection": (rnn.IntersectionRNNCell(UNITS, num_in_proj=UNITS), FEATURES),

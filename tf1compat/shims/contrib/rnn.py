@@ -15,6 +15,7 @@ from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetG
                                                              LayerNormBasicLSTMCell, LayerNormLSTMCell, NASCell)
 from tf1compat.shims.contrib.rnn_cells.single_gate_cells import CFNCell, MinimalRNNCell
 from tf1compat.shims.contrib.rnn_cells.time_freq_lstm import TimeFreqLSTMCell
+from tf1compat.shims.contrib.rnn_cells.weight_norm_lstm import WeightNormLSTMCell
 from tf1compat.shims.contrib.rnn_cells.wrappers import (AttentionCellWrapper, CompiledWrapper, EmbeddingWrapper,
                                                         HighwayWrapper, InputProjectionWrapper)
 
@@ -29,7 +30,8 @@ _CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockF
                   "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell",
                   "BidirectionalGridLSTMCell", "TimeFreqLSTMCell", "GLSTMCell", "IndRNNCell",
                   "IndyGRUCell", "IndyLSTMCell", "LSTMBlockWrapper", "LayerRNNCell", "CompiledWrapper",
-                  "transpose_batch_time", "best_effort_input_batch_size", "MinimalRNNCell", "CFNCell")
+                  "transpose_batch_time", "best_effort_input_batch_size", "MinimalRNNCell", "CFNCell",
+                  "WeightNormLSTMCell")
 __all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
                                                    "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})
