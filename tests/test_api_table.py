@@ -26,7 +26,8 @@ def test_unknown_names_fall_to_the_nearest_wildcard_or_provided_module():
     assert api_table.lookup("estimator.DNNClassifier").kind == "removed"
     assert api_table.lookup("nn.conv2d") is None
     assert api_table.governing_entry("layers.dense") == ("layers", api_table.TABLE["layers"])
-    assert api_table.governing_entry("contrib.rnn.LSTMBlockCell")[1].kind == "removed"
+    assert api_table.governing_entry("contrib.cudnn_rnn.CudnnLSTM")[1].kind == "removed"
+    assert api_table.governing_entry("contrib.rnn.LSTMBlockCell") == ("contrib.rnn", api_table.TABLE["contrib.rnn"])
 
 
 def test_namespaces_are_the_prefixes_of_provided_names():

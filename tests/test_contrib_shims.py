@@ -258,9 +258,9 @@ def test_unsupported_names_raise_both_flavours(rnn):
         "(worked example: migration/cnn_mnist.py)")
     cell_message = errors["rnn_removed_cell"]["message"]
     assert cell_message == errors["rnn_removed_cell_import"]["message"]
-    assert cell_message.startswith("`tf.contrib.rnn.LayerNormBasicLSTMCell` is not provided by tf1compat: ")
-    assert "no tf.compat.v1 implementation" in cell_message
-    assert "TF2 replacement: tf.keras.layers.LSTMCell plus tf.keras.layers.LayerNormalization" in cell_message
+    assert cell_message.startswith("`tf.contrib.rnn.NTMCell` is not provided by tf1compat: ")
+    assert "`tf.contrib.rnn` provides only the names TF1 scripts used most" in cell_message
+    assert "TF2 replacement: tf.keras.layers.LSTM / RNN / LSTMCell" in cell_message
     assert errors["contrib_import"]["message"].startswith("`tf.contrib.nonexistent` is not provided by tf1compat")
     assert errors["seq2seq_import"]["message"].startswith("`tf.contrib.seq2seq.BasicDecoderV2` is not provided")
 

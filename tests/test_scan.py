@@ -32,7 +32,7 @@ ALIASED_CONTRIB = [  # (line, symbol, severity, kind) in tests/scan_fixtures/ali
     (24, "tf.examples.tutorials.mnist.input_data.read_data_sets", "WARNING", "provided"),
     (25, "tf.contrib.learn.DNNClassifier", "ERROR", "removed"),
     (26, "tf.estimator.Estimator", "ERROR", "removed"),
-    (27, "tf.contrib.rnn.LSTMBlockCell", "ERROR", "removed"),
+    (27, "tf.contrib.cudnn_rnn.CudnnLSTM", "ERROR", "removed"),
 ]
 
 
@@ -42,7 +42,7 @@ def test_aliased_contrib_fixture_findings_and_verdict():
     decided = scan_report.verdict(result)
     assert decided.status == scan_report.BLOCKED and decided.runs_under_tf1compat is False
     assert [f.symbol for f in decided.blockers] == [
-        "tf.contrib.learn.DNNClassifier", "tf.estimator.Estimator", "tf.contrib.rnn.LSTMBlockCell"]
+        "tf.contrib.learn.DNNClassifier", "tf.estimator.Estimator", "tf.contrib.cudnn_rnn.CudnnLSTM"]
 
 
 def test_compat_v1_fixture_covers_every_tf1_category_and_runs_as_is():

@@ -55,15 +55,19 @@ _INPUT_DATA = "tf1compat.shims.mnist.input_data"
 _MNIST_TF2 = "tf.keras.datasets.mnist.load_data() + tf.data.Dataset"
 _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
-_RNN_CELL_GONE = (f"{_CONTRIB_GONE} and this cell has no tf.compat.v1 implementation "
-                  "(tf1compat's contrib.rnn provides the tf.compat.v1.nn.rnn_cell cells)")
 _LEGACY_SEQ2SEQ = "tf1compat.shims.contrib.legacy_seq2seq"
 _LEGACY_SEQ2SEQ_TF2 = ("Keras RNN layers with return_state (+ tf.keras.layers.AdditiveAttention); "
                        "loss: tf.keras.losses.SparseCategoricalCrossentropy")
-_CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
 _SHIMS = "tf1compat.shims.contrib"
 _VOCABULARY = "tf1compat.shims.contrib.learn.preprocessing"
 _CSV_LOADERS = "tf1compat.shims.contrib.learn.datasets"
+_CUDNN_GPU_ONLY = ("tf1compat does not provide the cuDNN layers: their weights are one opaque cuDNN buffer that only "
+                   "TensorFlow's GPU kernels (CudnnRNN*, no CPU kernel in 2.21) read and write")
+_CUDNN_CELLS = ("on CPU, tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell / CudnnCompatibleGRUCell (provided: same math, "
+                "canonical checkpoint names) in tf.nn.dynamic_rnn; in TF2, tf.keras.layers.LSTM / GRU (cuDNN on a GPU)")
+_STATE_SAVER = ("tf1compat does not reimplement the barrier-based SequenceQueueingStateSaver that carries RNN state "
+                "between truncated segments")
+_STATEFUL_RNN = "tf.keras.layers.RNN(stateful=True) over tf.data windows of each sequence"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -116,28 +120,21 @@ TABLE = {
     "contrib.proto.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only decode_proto and encode_proto", "ops", "tf.io.decode_proto / encode_proto"),
     "contrib.batching.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only batch_function", "ops", "tf.nondifferentiable_batch_function"),
     "contrib.compiler.*": removed(f"{_CONTRIB_GONE}; tf1compat provides only jit.experimental_jit_scope", "ops", "tf.function(jit_compile=True)"),
+    "contrib.crf": provided("tf1compat.shims.contrib.crf", "contrib", "a CRF layer of your own (TensorFlow Addons' tfa.text.crf_* is archived): forward algorithm + Viterbi over tf.keras logits"),
+    "contrib.training": provided("tf1compat.shims.contrib.training", "contrib", "a dict or dataclass of hyperparameters; tf.data.experimental.bucket_by_sequence_length"),
+    "contrib.cudnn_rnn": provided("tf1compat.shims.contrib.cudnn_rnn", "contrib", "tf.keras.layers.LSTM / GRU (they use cuDNN on a GPU)"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; docs/contrib_coverage.md lists the contrib modules tf1compat provides",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
     "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form; tf1compat provides "
                                "only its MNIST reader, preprocessing and datasets.base",
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
-    "contrib.rnn.LayerNormBasicLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTMCell plus tf.keras.layers.LayerNormalization in a custom cell (TensorFlow Addons' LayerNormLSTMCell is archived)"),
-    "contrib.rnn.LSTMBlockCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTMCell, or tf.keras.layers.LSTM (which uses a fused kernel)"),
-    "contrib.rnn.LSTMBlockFusedCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.LSTM (which uses a fused kernel)"),
-    "contrib.rnn.GRUBlockCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.GRUCell, or tf.keras.layers.GRU"),
-    "contrib.rnn.GRUBlockCellV2": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.GRUCell, or tf.keras.layers.GRU"),
-    "contrib.rnn.AttentionCellWrapper": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.Attention or MultiHeadAttention over the RNN outputs"),
-    "contrib.rnn.ConvLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.ConvLSTM2D"),
-    "contrib.rnn.Conv2DLSTMCell": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.ConvLSTM2D"),
-    "contrib.rnn.InputProjectionWrapper": removed(_RNN_CELL_GONE, "contrib", "a tf.keras.layers.Dense on the inputs before tf.keras.layers.RNN"),
-    "contrib.rnn.EmbeddingWrapper": removed(_RNN_CELL_GONE, "contrib", "tf.keras.layers.Embedding before tf.keras.layers.RNN"),
-    "contrib.rnn.CoupledInputForgetGateLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.NASCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.UGRNNCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.IntersectionRNNCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.PhasedLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "contrib.rnn.GridLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
+    "contrib.cudnn_rnn.CudnnLSTM": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.cudnn_rnn.CudnnGRU": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.cudnn_rnn.CudnnRNNTanh": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.cudnn_rnn.CudnnRNNRelu": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
+    "contrib.training.batch_sequences_with_states": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
+    "contrib.training.SequenceQueueingStateSaver": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
     "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
                          "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "estimator.*": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
@@ -300,7 +297,7 @@ def governing_entry(name):
     """``(key, Entry)`` of the table entry that governs TF1 name ``name``, or ``None``.
 
     The longest matching name wins, an exact key before a ``prefix.*`` wildcard at the
-    same depth: ``contrib.rnn.LSTMBlockCell`` (removed) before ``contrib.rnn`` (provided:
+    same depth: ``contrib.cudnn_rnn.CudnnLSTM`` (removed) before ``contrib.cudnn_rnn`` (provided:
     its shim answers for the names below it) before ``contrib.*`` (removed). A namespace
     above provided names (``contrib.learn``, above ``contrib.learn.datasets.mnist``) has
     no entry: the runtime lets it through, and only its members can fail.

@@ -24,5 +24,5 @@ def train():
     mnist = input_data.read_data_sets("/tmp/mnist", one_hot=True)
     classifier = learn.DNNClassifier(hidden_units=[10])
     estimator = tf.estimator.Estimator(model_fn=None)
-    lstm = rnn.LSTMBlockCell(8)
+    lstm = tf.contrib.cudnn_rnn.CudnnLSTM(1, 8)
     return mnist, classifier, estimator, lstm

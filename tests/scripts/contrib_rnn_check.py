@@ -182,11 +182,11 @@ def error_flavours():
     except AttributeError as error:
         found["layers_attribute"] = describe(error)
     try:
-        rnn.LayerNormBasicLSTMCell(4)
+        rnn.NTMCell(4)
     except AttributeError as error:
         found["rnn_removed_cell"] = describe(error)
     try:
-        from tensorflow.contrib.rnn import LayerNormBasicLSTMCell  # noqa: F401
+        from tensorflow.contrib.rnn import NTMCell  # noqa: F401
     except ImportError as error:
         found["rnn_removed_cell_import"] = describe(error)
     try:

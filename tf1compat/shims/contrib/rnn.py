@@ -1,14 +1,39 @@
-"""``tf.contrib.rnn`` for TF1 scripts: tf.compat.v1's cells and static RNNs plus the contrib-only stacked RNNs."""
+"""``tf.contrib.rnn`` for TF1 scripts: tf.compat.v1's cells and static RNNs, the contrib-only cells and stacked RNNs."""
 import tensorflow
 
 from tf1compat.shims.contrib.module_hooks import contrib_module_hooks
+from tf1compat.shims.contrib.rnn_cells.block_cells import (GRUBlockCell, GRUBlockCellV2, LSTMBlockCell,
+                                                           LSTMBlockFusedCell, LSTMBlockWrapper)
+from tf1compat.shims.contrib.rnn_cells.conv_lstm import Conv1DLSTMCell, Conv2DLSTMCell, Conv3DLSTMCell, ConvLSTMCell
+from tf1compat.shims.contrib.rnn_cells.fused import FusedRNNCell, FusedRNNCellAdaptor, TimeReversedFusedRNN
+from tf1compat.shims.contrib.rnn_cells.gated_variants import IntersectionRNNCell, PhasedLSTMCell, SRUCell, UGRNNCell
+from tf1compat.shims.contrib.rnn_cells.grid_lstm import BidirectionalGridLSTMCell, GridLSTMCell
+from tf1compat.shims.contrib.rnn_cells.group_lstm import GLSTMCell
+from tf1compat.shims.contrib.rnn_cells.independent_cells import IndRNNCell, IndyGRUCell, IndyLSTMCell
+from tf1compat.shims.contrib.rnn_cells.layers import LayerRNNCell
+from tf1compat.shims.contrib.rnn_cells.lstm_variants import (CoupledInputForgetGateLSTMCell,
+                                                             LayerNormBasicLSTMCell, LayerNormLSTMCell, NASCell)
+from tf1compat.shims.contrib.rnn_cells.single_gate_cells import CFNCell, MinimalRNNCell
+from tf1compat.shims.contrib.rnn_cells.time_freq_lstm import TimeFreqLSTMCell
+from tf1compat.shims.contrib.rnn_cells.weight_norm_lstm import WeightNormLSTMCell
+from tf1compat.shims.contrib.rnn_cells.wrappers import (AttentionCellWrapper, CompiledWrapper, EmbeddingWrapper,
+                                                        HighwayWrapper, InputProjectionWrapper)
 
 _v1 = tensorflow.compat.v1
 _CELLS = ("BasicLSTMCell", "BasicRNNCell", "DeviceWrapper", "DropoutWrapper", "GRUCell", "LSTMCell",
           "LSTMStateTuple", "MultiRNNCell", "RNNCell", "ResidualWrapper")
 _RNNS = ("static_rnn", "static_bidirectional_rnn", "static_state_saving_rnn")
-__all__ = list(_CELLS + _RNNS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
-                                  "OutputProjectionWrapper"]
+_CONTRIB_CELLS = ("GRUBlockCell", "GRUBlockCellV2", "LSTMBlockCell", "LSTMBlockFusedCell", "ConvLSTMCell",
+                  "Conv1DLSTMCell", "Conv2DLSTMCell", "Conv3DLSTMCell", "IntersectionRNNCell", "PhasedLSTMCell",
+                  "UGRNNCell", "GridLSTMCell", "CoupledInputForgetGateLSTMCell", "LayerNormBasicLSTMCell",
+                  "NASCell", "AttentionCellWrapper", "EmbeddingWrapper", "HighwayWrapper", "InputProjectionWrapper",
+                  "FusedRNNCell", "FusedRNNCellAdaptor", "TimeReversedFusedRNN", "LayerNormLSTMCell", "SRUCell",
+                  "BidirectionalGridLSTMCell", "TimeFreqLSTMCell", "GLSTMCell", "IndRNNCell",
+                  "IndyGRUCell", "IndyLSTMCell", "LSTMBlockWrapper", "LayerRNNCell", "CompiledWrapper",
+                  "transpose_batch_time", "best_effort_input_batch_size", "MinimalRNNCell", "CFNCell",
+                  "WeightNormLSTMCell")
+__all__ = list(_CELLS + _RNNS + _CONTRIB_CELLS) + ["stack_bidirectional_rnn", "stack_bidirectional_dynamic_rnn",
+                                                   "OutputProjectionWrapper"]
 globals().update({name: getattr(_v1.nn.rnn_cell, name) for name in _CELLS})
 globals().update({name: getattr(_v1.nn, name) for name in _RNNS})
 
@@ -50,6 +75,30 @@ class OutputProjectionWrapper(_v1.nn.rnn_cell.RNNCell):
         if self._activation is not None:
             projected = self._activation(projected)
         return projected, new_state
+
+
+def transpose_batch_time(x):
+    """Swap the first two axes of ``x`` (rank >= 2), keeping the static shape; lower ranks pass through."""
+    shape = x.get_shape()
+    if shape.rank is not None and shape.rank < 2:
+        return x
+    swapped = _v1.transpose(x, _v1.concat(([1, 0], _v1.range(2, _v1.rank(x))), axis=0))
+    if shape.rank is not None:
+        swapped.set_shape(_v1.TensorShape([shape[1], shape[0]]).concatenate(shape[2:]))
+    return swapped
+
+
+def best_effort_input_batch_size(flat_input):
+    """The batch size (axis 1 of time-major inputs): static if any input knows it, else dynamic from the first."""
+    for tensor in flat_input:
+        shape = tensor.get_shape()
+        if shape.rank is None:
+            continue
+        if shape.rank < 2:
+            raise ValueError(f"Expected input tensor {tensor} to have rank at least 2")
+        if _v1.dimension_value(shape[1]) is not None:
+            return _v1.dimension_value(shape[1])
+    return _v1.shape(flat_input[0])[1]
 
 
 def _check_stack(cells_fw, cells_bw, initial_states_fw, initial_states_bw):
