@@ -142,8 +142,9 @@ def test_fused_cell_equals_block_cell_under_dynamic_rnn_with_lengths():
 def test_block_cell_gradients_match_finite_differences(name):
     grad = results()[name]
     assert grad["all_finite"]
-    # Central differences in float32 with delta 1e-2: a few per cent of agreement.
-    assert grad["analytic"] == pytest.approx(grad["numeric"], rel=0.05, abs=1e-5)
+    # Central differences in float32 with delta 1e-2 at fixed initial weights (graph seed 7): measured agreement
+    # 3e-5 (GRU) and 2e-6 (LSTM) relative; 1e-3 leaves room for float32 summation order.
+    assert grad["analytic"] == pytest.approx(grad["numeric"], rel=1e-3)
 
 
 def test_rnn_utilities_and_base_classes():
