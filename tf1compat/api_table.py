@@ -50,6 +50,7 @@ _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
 _RNN_CELL_GONE = (f"{_CONTRIB_GONE} and this cell has no tf.compat.v1 implementation "
                   "(tf1compat's contrib.rnn provides the tf.compat.v1.nn.rnn_cell cells)")
+_KERAS_FIT = "tf.keras.Model with compile/fit/evaluate/predict on a tf.data.Dataset; model.export for serving"
 _CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
 
 TABLE = {
@@ -62,8 +63,17 @@ TABLE = {
     "contrib.slim": provided("tf1compat.shims.contrib.slim", "contrib", "tf.keras layers and Model.fit or a tf.function train step"),
     "contrib.framework": provided("tf1compat.shims.contrib.framework", "contrib", "tf.keras layers; tf.Module.trainable_variables", "model_checkpoint"),
     "contrib.seq2seq.sequence_loss": provided("tf1compat.shims.contrib.seq2seq:sequence_loss", "contrib", "tf.keras.losses.SparseCategoricalCrossentropy with sample_weight"),
+    # --- the Estimator era: tensorflow-estimator 2.15 made to import (tf1compat.estimator) and its contrib names
+    "estimator": provided("tf1compat.estimator.api:estimator", "estimator", _KERAS_FIT, "estimator_mnist"),
+    "contrib.tpu": provided("tf1compat.shims.contrib.tpu", "estimator", "tf.distribute.TPUStrategy + Keras Model.fit", "estimator_mnist"),
+    "contrib.estimator": provided("tf1compat.shims.contrib.estimator", "estimator", _KERAS_FIT, "estimator_mnist"),
+    "contrib.learn.ModeKeys": provided("tf1compat.shims.contrib.learn:ModeKeys", "estimator", "Keras: model(x, training=True/False)", "estimator_mnist"),
+    "contrib.predictor": provided("tf1compat.shims.contrib.predictor", "estimator", "tf.saved_model.load(path).signatures['serving_default']", "estimator_mnist"),
+    "contrib.cluster_resolver": provided("tf1compat.shims.contrib.cluster_resolver", "contrib", "tf.distribute.cluster_resolver"),
+    "contrib.data": provided("tf1compat.shims.contrib.data", "contrib", "tf.data.Dataset methods and tf.data.experimental"),
     # --- removed and not provided ----------------------------------------------
-    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework and the MNIST loader",
+    "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework, tpu, estimator, "
+                         "predictor, data, cluster_resolver and the MNIST loader",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
     "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form",
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
@@ -85,10 +95,6 @@ TABLE = {
     "contrib.rnn.IntersectionRNNCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
     "contrib.rnn.PhasedLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
     "contrib.rnn.GridLSTMCell": removed(_RNN_CELL_GONE, "contrib", _CUSTOM_CELL),
-    "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
-                         "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
-    "estimator.*": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
-                           "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "examples.*": removed("tensorflow.examples was removed in TensorFlow 2.0; tf1compat provides only "
                           "examples.tutorials.mnist.input_data", "input_data", _MNIST_TF2, "cnn_mnist"),
     "train.SummaryWriter": removed(_RENAMED_1_0, "summary", "tf.summary.create_file_writer", "cnn_mnist"),
