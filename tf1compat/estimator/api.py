@@ -5,7 +5,7 @@ import inspect
 import tensorflow
 
 from tf1compat.errors import error_for
-from tf1compat.estimator import checkpoint_guard, patches
+from tf1compat.estimator import checkpoint_guard, pandas_strings, patches
 
 APPLIED = tuple(patches.apply_all())  # the names of the patches TensorFlow needed
 
@@ -44,3 +44,4 @@ def refuse_use_tpu_without_tpu(tpu_estimator_class):
 
 refuse_use_tpu_without_tpu(estimator.tpu.TPUEstimator)
 checkpoint_guard.guard_foreign_checkpoints(estimator.Estimator)
+pandas_strings.accept_pandas_string_columns()
