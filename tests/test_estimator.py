@@ -188,3 +188,16 @@ def test_ctrl_c_leaves_a_resumable_checkpoint_and_a_foreign_model_is_refused(tmp
                          "to train this model from scratch. The checkpoint was not changed.")
     assert "save/Assign" not in stderr
     assert _checkpoint_digest(model_dir) == before
+
+
+def test_scan_reports_estimator_idioms_with_the_worked_pair_and_runs_as_is():
+    completed = subprocess.run([sys.executable, "-m", "migration.scan", "--json", "legacy_examples/estimator_mnist.py"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=60)
+    document = json.loads(completed.stdout)
+    (result,) = document["files"]
+    estimator = [f for f in document["findings"] if f["category"] == "estimator"]
+    assert {f["symbol"] for f in estimator} >= {"tf.estimator.EstimatorSpec", "tf.estimator.ModeKeys",
+                                                "tf.estimator.inputs", "tf.estimator.Estimator"}
+    assert {(f["kind"], f["example"]) for f in estimator} == {("provided", "estimator_mnist"),
+                                                              ("compat", "estimator_mnist")}  # SessionRunHook
+    assert result["verdict"] == "runs_as_is"

@@ -71,6 +71,8 @@ TABLE = {
     "contrib.predictor": provided("tf1compat.shims.contrib.predictor", "estimator", "tf.saved_model.load(path).signatures['serving_default']", "estimator_mnist"),
     "contrib.cluster_resolver": provided("tf1compat.shims.contrib.cluster_resolver", "contrib", "tf.distribute.cluster_resolver"),
     "contrib.data": provided("tf1compat.shims.contrib.data", "contrib", "tf.data.Dataset methods and tf.data.experimental"),
+    "train.SessionRunHook": compat("estimator", "a tf.keras.callbacks.Callback passed to Model.fit", "estimator_mnist"),
+    "train.SessionRunArgs": compat("estimator", "the logs a tf.keras.callbacks.Callback receives", "estimator_mnist"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; tf1compat provides contrib.layers, rnn, slim, framework, tpu, estimator, "
                          "predictor, data, cluster_resolver and the MNIST loader",
