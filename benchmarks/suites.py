@@ -68,6 +68,10 @@ SUITES = {suite.name: suite for suite in (
         Variant("file_copy", "legacy", "tf1", "TF1 WholeFileReader + queue"),
         Variant("file_copy", "migrated", "tf2", "TF2 migration/wholefile_copy.py"),
         Variant("file_copy", "python", "plain", "plain Python shutil.copyfile"))),
+    Suite("estimator_train", "images_per_second", "images/s", False, TRAIN_METRICS, (
+        Variant("estimator_train", "session", "tf1", "TF1 estimator_mnist model_fn in a Session loop + feed_dict"),
+        Variant("estimator_train", "estimator", "tf1", "TF1 legacy_examples/estimator_mnist.py Estimator.train"),
+        Variant("estimator_train", "keras", "tf2", "TF2 migration/estimator_mnist.py Model.fit"))),
     Suite("startup", "seconds", "s", True, (), (
         Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
         Variant("startup", "hand_edited", "plain", "python trivial.py (compat.v1 by hand)"))),
@@ -82,6 +86,8 @@ RATIOS = {
     "copy_vs_wholefilereader": Ratio("file_copy", "migrated", "legacy", target=1.0),
     "copy_vs_python": Ratio("file_copy", "migrated", "python", target=0.8),
     "startup_vs_hand_edited": Ratio("startup", "runner", "hand_edited", target=1.05, at_most=True),
+    "keras_vs_estimator": Ratio("estimator_train", "keras", "estimator", target=1.0),
+    "estimator_vs_session": Ratio("estimator_train", "estimator", "session"),
     # No targets: where the time goes.
     "queues_vs_feed_dict": Ratio("train_input", "queues", "feed_dict"),
     "feed_dict_vs_legacy_fixed_step": Ratio("train_input", "feed_dict", "legacy_fixed_step"),
