@@ -86,8 +86,12 @@ RATIOS = {
     "copy_vs_wholefilereader": Ratio("file_copy", "migrated", "legacy", target=1.0),
     "copy_vs_python": Ratio("file_copy", "migrated", "python", target=0.8),
     "startup_vs_hand_edited": Ratio("startup", "runner", "hand_edited", target=1.05, at_most=True),
+    # The Estimator path (estimator_mnist): the Keras twin over the legacy Estimator, the Estimator over
+    # its own model_fn in a plain Session loop; wall clock and CPU time per image.
     "keras_vs_estimator": Ratio("estimator_train", "keras", "estimator", target=1.0),
     "estimator_vs_session": Ratio("estimator_train", "estimator", "session"),
+    "keras_vs_estimator_cpu": Ratio("estimator_train", "keras", "estimator", metric=PER_CPU_SECOND),
+    "estimator_vs_session_cpu": Ratio("estimator_train", "estimator", "session", metric=PER_CPU_SECOND),
     # No targets: where the time goes.
     "queues_vs_feed_dict": Ratio("train_input", "queues", "feed_dict"),
     "feed_dict_vs_legacy_fixed_step": Ratio("train_input", "feed_dict", "legacy_fixed_step"),

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -29,6 +30,8 @@ def _environment():
 def _result(name, process, timeout=400):
     stdout, stderr = process.communicate(timeout=timeout)
     assert process.returncode == 0, f"{name} failed:\n{stderr[-3000:]}"
+    if name.startswith("pair:"):
+        return stdout.splitlines()
     lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
     assert len(lines) == 1, stdout
     return json.loads(lines[0][len("RESULT "):])
@@ -48,12 +51,36 @@ def results(work_dir):
         processes[f"patch:{patch}"] = subprocess.Popen(
             [sys.executable, os.path.join(SCRIPTS, "patch_necessity.py"), patch], cwd=ROOT,
             env=dict(_environment(), PYTHONPATH=ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for side, command in (("legacy", ["-m", "tf1compat", "legacy_examples/estimator_mnist.py"]),
+                          ("migrated", ["-m", "migration.estimator_mnist"])):
+        work = os.path.join(work_dir, side)
+        flags = ["--steps", "60", "--display-step", "20", "--data-dir", os.path.join(work, "MNIST_data"),
+                 "--model-dir", os.path.join(work, "model"), "--export-dir", os.path.join(work, "export")]
+        processes[f"pair:{side}"] = subprocess.Popen([sys.executable, *command, *flags], cwd=ROOT, env=_environment(),
+                                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return {name: _result(name, process) for name, process in processes.items()}
 
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory):
     return results(str(tmp_path_factory.mktemp("estimator")))
+
+
+def _shape(line):
+    # Numbers and each side's own work folder aside, the two programs print the same lines.
+    return re.sub(r"[0-9.]+", "N", line.replace("/legacy/", "/SIDE/").replace("/migrated/", "/SIDE/"))
+
+
+def test_both_sides_of_the_pair_print_the_same_lines_and_learn(outcome):
+    legacy, migrated = ([line for line in outcome[f"pair:{side}"] if "MNIST files missing" not in line]
+                        for side in ("legacy", "migrated"))
+    assert [_shape(line) for line in legacy] == [_shape(line) for line in migrated]
+    assert [line.split("=")[0] for line in legacy[:3]] == ["Step 20, Average Loss", "Step 40, Average Loss",
+                                                          "Step 60, Average Loss"]
+    for lines in (legacy, migrated):
+        accuracy = float(re.search(r"Test accuracy= ([0-9.]+) after 60 steps", lines[3]).group(1))
+        assert accuracy >= 0.8
+        assert os.path.isfile(os.path.join(lines[5].split(": ", 1)[1], "saved_model.pb"))
 
 
 def test_each_patch_is_still_needed_and_the_three_are_enough(outcome):
@@ -159,6 +186,15 @@ def _resumable(work, hidden, steps, **popen):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
 
 
+_INDEX = re.compile(r"model\.ckpt-(\d+)\.index")
+
+
+def _saved_steps(folder):
+    """The global steps of the checkpoints in ``folder``."""
+    matches = (_INDEX.fullmatch(name) for name in (os.listdir(folder) if os.path.isdir(folder) else []))
+    return {int(match.group(1)) for match in matches if match}
+
+
 def _checkpoint_digest(folder):
     # The checkpoint state, data, index and meta files (an empty events file may be added by the summary hook).
     return {name: hashlib.sha256(open(os.path.join(folder, name), "rb").read()).hexdigest()
@@ -168,8 +204,8 @@ def _checkpoint_digest(folder):
 def test_ctrl_c_leaves_a_resumable_checkpoint_and_a_foreign_model_is_refused(tmp_path):
     work, model_dir = str(tmp_path), os.path.join(str(tmp_path), "model")
     process = _resumable(work, 8, 10 ** 7)
-    deadline = time.monotonic() + 120
-    while not os.path.exists(os.path.join(model_dir, "checkpoint")) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 180
+    while not _saved_steps(model_dir) - {0} and time.monotonic() < deadline:  # model.ckpt-0 comes at once
         time.sleep(0.2)
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)
