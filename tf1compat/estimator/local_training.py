@@ -20,7 +20,7 @@ _SYMBOL = "tf.estimator.RunConfig(train_distribute=...) with a multi-worker TF_C
 
 def coordinator_mode_error(symbol=_SYMBOL):
     """The ``UnsupportedTF1APIError`` for Estimator's distribute-coordinator mode."""
-    return error_for(f"{symbol}", _REASON, _REPLACEMENT, "estimator_mnist", depth=2)
+    return error_for(symbol, _REASON, _REPLACEMENT, "estimator_mnist", depth=2)
 
 
 def _take_experimental_distribute(config):
@@ -55,8 +55,8 @@ def init_run_config(config, tf_config):
 
 
 def should_run_distribute_coordinator(config):
-    """Always False: ``init_run_config`` never enables the coordinator."""
-    return bool(getattr(config, "_distribute_coordinator_mode", None)) and False
+    """Always False: ``init_run_config`` never enables the coordinator (it raises instead)."""
+    return False
 
 
 def train_and_evaluate(estimator, train_spec, eval_spec, executor_cls):
