@@ -153,7 +153,7 @@ def test_canned_wide_and_deep_with_feature_columns(outcome):
     assert run["accuracies"]["dnn"] >= 0.9 and run["accuracies"]["linear"] >= 0.85
     assert abs(run["accuracies"]["baseline"] - run["majority"]) < 1e-6  # predicts the majority class
     assert run["regression_loss"] < 0.2
-    assert run["keras_loss"] < 0.01
+    assert run["keras_loss"] < 1e-4  # model_to_estimator learned y = 2x + 1
     assert "linear/linear_model/city_X_color/weights" in run["wide_deep_variables"]
     assert "dnn/input_from_feature_columns/input_layer/user_embedding/embedding_weights" in run["wide_deep_variables"]
 

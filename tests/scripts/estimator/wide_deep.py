@@ -72,15 +72,22 @@ regressor = tf.estimator.DNNRegressor([8], [age_column], model_dir=os.path.join(
 regressor.train(lambda: tf.data.Dataset.from_tensor_slices(({"age": age}, age / 10.0)).repeat().batch(64), steps=300)
 regression = regressor.evaluate(lambda: tf.data.Dataset.from_tensor_slices(({"age": age}, age / 10.0)).batch(500))
 
-keras_model = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu", input_shape=(1,), name="hidden"),
-                                   tf.keras.layers.Dense(1, name="out")])
-keras_model.compile(optimizer=tf.keras.optimizers.Adam(0.05), loss="mse")
-from_keras = tf.keras.estimator.model_to_estimator(keras_model=keras_model, model_dir=os.path.join(work, "keras"))
+# model_to_estimator: a Keras linear model learns y = 2x + 1 through the Estimator.
+keras_model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(1,), name="out")])
+keras_model.compile(optimizer=tf.keras.optimizers.Adam(0.1), loss="mse")
+from_keras = tf.keras.estimator.model_to_estimator(keras_model=keras_model, model_dir=os.path.join(work, "keras"),
+                                                   config=config)
 input_name = keras_model.input_names[0]
-from_keras.train(lambda: tf.data.Dataset.from_tensor_slices(({input_name: age[:, None] / 80.0}, age[:, None] / 80.0))
-                 .repeat().batch(64), steps=200)
-keras_loss = from_keras.evaluate(lambda: tf.data.Dataset.from_tensor_slices(
-    ({input_name: age[:, None] / 80.0}, age[:, None] / 80.0)).batch(500))["loss"]
+scaled = (age[:, None] - 49.0) / 17.0
+
+
+def keras_input_fn(repeat):
+    dataset = tf.data.Dataset.from_tensor_slices(({input_name: scaled}, 2 * scaled + 1))
+    return dataset.repeat().batch(64) if repeat else dataset.batch(500)
+
+
+from_keras.train(lambda: keras_input_fn(True), steps=200)
+keras_loss = from_keras.evaluate(lambda: keras_input_fn(False))["loss"]
 
 print("RESULT " + json.dumps({
     "wide_deep_accuracy": float(wide_deep["accuracy"]), "wide_deep_auc": float(wide_deep["auc"]),
