@@ -29,9 +29,11 @@ def _environment():
 
 def _result(name, process, timeout=400):
     stdout, stderr = process.communicate(timeout=timeout)
-    assert process.returncode == 0, f"{name} failed:\n{stderr[-3000:]}"
+    assert process.returncode == 0 or name.startswith("exit:"), f"{name} failed:\n{stderr[-3000:]}"
     if name.startswith("pair:"):
         return stdout.splitlines()
+    if name.startswith("exit:"):
+        return process.returncode, stdout, stderr
     lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
     assert len(lines) == 1, stdout
     return json.loads(lines[0][len("RESULT "):])
@@ -47,6 +49,9 @@ def results(work_dir):
         processes[name] = subprocess.Popen(
             [sys.executable, "-m", "tf1compat", os.path.join(SCRIPTS, name + ".py"), work], cwd=ROOT,
             env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    processes["exit:use_tpu"] = subprocess.Popen(
+        [sys.executable, "-m", "tf1compat", os.path.join(SCRIPTS, "use_tpu_without_tpu.py")], cwd=ROOT,
+        env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for patch in PATCHES:
         processes[f"patch:{patch}"] = subprocess.Popen(
             [sys.executable, os.path.join(SCRIPTS, "patch_necessity.py"), patch], cwd=ROOT,
@@ -178,6 +183,14 @@ def test_tpu_estimator_on_cpu_and_its_refusals(outcome):
     kind, message = run["errors"]["coordinator"]
     assert kind == "UnsupportedTF1APIAttributeError"
     assert "distribute-coordinator mode" in message and "MultiWorkerMirroredStrategy" in message
+
+
+def test_use_tpu_without_a_tpu_stops_the_script_with_one_error(outcome):
+    returncode, stdout, stderr = outcome["exit:use_tpu"]
+    assert returncode == 1 and "RESULT" not in stdout
+    assert stderr.strip().splitlines()[-1].startswith(
+        "tf1compat.errors.UnsupportedTF1APIAttributeError: `tf.estimator.tpu.TPUEstimator(use_tpu=True)` is not "
+        "provided by tf1compat: TensorFlow sees no TPU on this machine")
 
 
 def _resumable(work, hidden, steps, **popen):
