@@ -50,7 +50,7 @@ _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
 _RNN_CELL_GONE = (f"{_CONTRIB_GONE} and this cell has no tf.compat.v1 implementation "
                   "(tf1compat's contrib.rnn provides the tf.compat.v1.nn.rnn_cell cells)")
-_KERAS_FIT = "tf.keras.Model with compile/fit/evaluate/predict on a tf.data.Dataset; model.export for serving"
+_KERAS_FIT = "tf.keras.Model with compile/fit/evaluate/predict on a tf.data.Dataset; tf.saved_model.save for serving"
 _CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
 
 TABLE = {
