@@ -4,6 +4,7 @@ Each patch is a no-op when TensorFlow already has the piece and returns whether 
 changed anything; ``tests/test_estimator.py`` fails when a patch stops being needed
 (TensorFlow has the piece again) or stops being enough (the import fails anyway).
 """
+import importlib
 import importlib.util
 import sys
 
@@ -49,8 +50,9 @@ def apply_all():
 
 
 def _install_module(package_name, name, module):
+    # Registered in sys.modules and as the package's attribute, as an import would leave it.
     full_name = f"{package_name}.{name}"
-    package = sys.modules.get(package_name) or __import__(package_name, fromlist=["_"])
+    package = importlib.import_module(package_name)
     if full_name in sys.modules or _importable(full_name):
         return False
     sys.modules[full_name] = module
