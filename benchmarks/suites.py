@@ -75,6 +75,10 @@ SUITES = {suite.name: suite for suite in (
             ("legacy_async_2", "TF1 ps=1,worker=2 async"), ("twin_async_2", "TF2 ParameterServerStrategy, 2 workers"),
             ("legacy_sync_2", "TF1 SyncReplicasOptimizer, 2 workers"),
             ("twin_sync_2", "TF2 MultiWorkerMirroredStrategy, 2 workers"))), on_request=True),
+    Suite("estimator_train", "images_per_second", "images/s", False, TRAIN_METRICS, (
+        Variant("estimator_train", "session", "tf1", "TF1 estimator_mnist model_fn in a Session loop + feed_dict"),
+        Variant("estimator_train", "estimator", "tf1", "TF1 legacy_examples/estimator_mnist.py Estimator.train"),
+        Variant("estimator_train", "keras", "tf2", "TF2 migration/estimator_mnist.py Model.fit"))),
     Suite("startup", "seconds", "s", True, (), (
         Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
         Variant("startup", "hand_edited", "plain", "python trivial.py (compat.v1 by hand)"))),
@@ -89,6 +93,12 @@ RATIOS = {
     "copy_vs_wholefilereader": Ratio("file_copy", "migrated", "legacy", target=1.0),
     "copy_vs_python": Ratio("file_copy", "migrated", "python", target=0.8),
     "startup_vs_hand_edited": Ratio("startup", "runner", "hand_edited", target=1.05, at_most=True),
+    # The Estimator path (estimator_mnist): the Keras twin over the legacy Estimator, the Estimator over
+    # its own model_fn in a plain Session loop; wall clock and CPU time per image.
+    "keras_vs_estimator": Ratio("estimator_train", "keras", "estimator", target=1.0),
+    "estimator_vs_session": Ratio("estimator_train", "estimator", "session"),
+    "keras_vs_estimator_cpu": Ratio("estimator_train", "keras", "estimator", metric=PER_CPU_SECOND),
+    "estimator_vs_session_cpu": Ratio("estimator_train", "estimator", "session", metric=PER_CPU_SECOND),
     # No targets: where the time goes.
     "queues_vs_feed_dict": Ratio("train_input", "queues", "feed_dict"),
     "feed_dict_vs_legacy_fixed_step": Ratio("train_input", "feed_dict", "legacy_fixed_step"),

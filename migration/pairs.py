@@ -272,6 +272,31 @@ PAIRS = {pair.name: pair for pair in (
             ("GradientDescentOptimizer(lr).minimize(loss)", "tf.GradientTape + variable.assign_sub(lr * grad)"),
         ),
     ),
+    Pair(
+        name="estimator_mnist",
+        description="custom-model_fn tf.estimator CNN on MNIST -> Keras compile/fit/evaluate/predict, tf.data, SavedModel",
+        compares=("variables restored from the Estimator checkpoint", "inference logits", "training losses",
+                  "logits after loading the Estimator's model_dir", "SavedModel serving_default outputs"),
+        rtol=_RTOL, atol=_ATOL,
+        randomness="the Estimator's model.ckpt-0 (its initial weights) and final checkpoint are loaded into the Keras "
+                   "model with migration.checkpoints (global step and Adam slots skipped); the same in-order batches "
+                   "on both sides (numpy_input_fn shuffle=False); no dropout",
+        idioms=(
+            ("def model_fn(features, labels, mode, params) + EstimatorSpec per ModeKeys",
+             "a Keras model: compile(optimizer, loss, metrics); training=True/False replaces mode"),
+            ("tf.layers.conv2d / dense(name=...)", "tf.keras.layers.Conv2D / Dense(name=...): same variable names"),
+            ("tf.estimator.inputs.numpy_input_fn(x, y, shuffle=True, num_epochs=None)",
+             "tf.data.Dataset.from_tensor_slices((x, y)).shuffle(n).repeat().batch(b)"),
+            ("estimator.train(input_fn, steps, hooks=[LossHistoryHook])", "model.fit(dataset, steps_per_epoch=steps, callbacks=[...])"),
+            ("estimator.evaluate(input_fn) with tf.metrics.accuracy", "model.evaluate(x, y) with metrics=['accuracy']"),
+            ("estimator.predict(input_fn) -> dicts", "model.predict(x) -> logits"),
+            ("RunConfig(tf_random_seed=seed)", "tf.random.set_seed(seed)"),
+            ("model_dir checkpoints (CheckpointSaverHook)", "tf.train.CheckpointManager(tf.train.Checkpoint(model=, optimizer=), model_dir)"),
+            ("export_saved_model(dir, serving_input_receiver_fn) + PredictOutput",
+             "tf.saved_model.save(module, dir, signatures={'serving_default': tf.function(input_signature=...)})"),
+            ("tf.train.AdamOptimizer(lr)", "tf.keras.optimizers.Adam(lr, epsilon=1e-8)"),
+        ),
+    ),
 )}
 
 

@@ -16,7 +16,7 @@ from benchmarks.suites import RATIOS, SUITES, selected_variants
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUIRED_RATIOS = ("train_vs_feed_dict", "train_vs_fixed_step", "input_vs_queues", "copy_vs_wholefilereader",
-                   "copy_vs_python", "startup_vs_hand_edited")
+                   "copy_vs_python", "startup_vs_hand_edited", "keras_vs_estimator")
 
 
 def test_throughput_splits_first_epoch_from_steady_state():

@@ -31,7 +31,7 @@ ALIASED_CONTRIB = [  # (line, symbol, severity, kind) in tests/scan_fixtures/ali
     (19, "tf.set_random_seed", "WARNING", "compat"),
     (24, "tf.examples.tutorials.mnist.input_data.read_data_sets", "WARNING", "provided"),
     (25, "tf.contrib.learn.DNNClassifier", "ERROR", "removed"),
-    (26, "tf.estimator.Estimator", "ERROR", "removed"),
+    (26, "tf.estimator.Estimator", "WARNING", "provided"),
     (27, "tf.contrib.cudnn_rnn.CudnnLSTM", "ERROR", "removed"),
 ]
 
@@ -42,7 +42,7 @@ def test_aliased_contrib_fixture_findings_and_verdict():
     decided = scan_report.verdict(result)
     assert decided.status == scan_report.BLOCKED and decided.runs_under_tf1compat is False
     assert [f.symbol for f in decided.blockers] == [
-        "tf.contrib.learn.DNNClassifier", "tf.estimator.Estimator", "tf.contrib.cudnn_rnn.CudnnLSTM"]
+        "tf.contrib.learn.DNNClassifier", "tf.contrib.cudnn_rnn.CudnnLSTM"]
 
 
 def test_compat_v1_fixture_covers_every_tf1_category_and_runs_as_is():
@@ -79,7 +79,7 @@ def test_text_report_has_summary_then_findings_then_verdicts():
     results = scan_paths([FIXTURES])
     lines = scan_report.format_text(results, "2.21").splitlines()
     assert lines[0] == ("migration.scan: 7 files scanned for TF1 idioms (target TF 2.21): "
-                        "47 findings (3 ERROR, 40 WARNING, 4 INFO)")
+                        "47 findings (2 ERROR, 41 WARNING, 4 INFO)")
     assert lines[1] == "  contrib         7  (1 ERROR, 6 WARNING)"
     assert "  verdicts: 3 run under tf1compat as is, 1 do not, 3 without TF1 idioms, 0 do not parse" in lines
     first = lines.index("") + 1
@@ -92,7 +92,7 @@ def test_json_report_follows_schema_version_1():
     assert document["schema_version"] == 1 and document["tool"] == "migration.scan"
     summary = document["summary"]
     assert summary["files_scanned"] == 7 and summary["findings"] == len(document["findings"]) == 47
-    assert summary["by_severity"] == {"ERROR": 3, "WARNING": 40, "INFO": 4}
+    assert summary["by_severity"] == {"ERROR": 2, "WARNING": 41, "INFO": 4}
     assert summary["by_category"]["contrib"] == {"ERROR": 1, "WARNING": 6, "INFO": 0, "total": 7}
     assert summary["verdicts"] == {"runs_as_is": 3, "blocked": 1, "no_tf1_idioms": 3, "unparsable": 0}
     assert set(document["findings"][0]) == {"path", "cell", "line", "col", "severity", "category", "symbol",
@@ -216,6 +216,9 @@ EXPECTED_LEGACY = {
                         "variables"},
                        {"tf.train.ClusterSpec", "tf.train.Server", "tf.train.replica_device_setter",
                         "tf.train.SyncReplicasOptimizer", "tf.train.MonitoredTrainingSession", "tf.app.flags"}),
+    "estimator_mnist": ({"estimator", "input_data", "layers", "metrics", "optimizer", "placeholder", "variables"},
+                        {"tf.estimator.Estimator", "tf.estimator.EstimatorSpec", "tf.estimator.inputs",
+                         "tf.train.SessionRunHook", "tf.train.AdamOptimizer"}),
     "feed_generator": ({"layers", "optimizer", "placeholder", "seed", "session", "variables"},
                        {"tf.placeholder", "feed_dict", "tf.Session", "tf.variable_scope"}),
     "model_checkpoint": ({"input_data", "layers", "optimizer", "placeholder", "saver", "seed", "session", "summary",

@@ -68,6 +68,7 @@ _CUDNN_CELLS = ("on CPU, tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell / CudnnCom
 _STATE_SAVER = ("tf1compat does not reimplement the barrier-based SequenceQueueingStateSaver that carries RNN state "
                 "between truncated segments")
 _STATEFUL_RNN = "tf.keras.layers.RNN(stateful=True) over tf.data windows of each sequence"
+_KERAS_FIT = "tf.keras.Model with compile/fit/evaluate/predict on a tf.data.Dataset; tf.saved_model.save for serving"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -123,11 +124,21 @@ TABLE = {
     "contrib.crf": provided("tf1compat.shims.contrib.crf", "contrib", "a CRF layer of your own (TensorFlow Addons' tfa.text.crf_* is archived): forward algorithm + Viterbi over tf.keras logits"),
     "contrib.training": provided("tf1compat.shims.contrib.training", "contrib", "a dict or dataclass of hyperparameters; tf.data.experimental.bucket_by_sequence_length"),
     "contrib.cudnn_rnn": provided("tf1compat.shims.contrib.cudnn_rnn", "contrib", "tf.keras.layers.LSTM / GRU (they use cuDNN on a GPU)"),
+    # --- the Estimator era: tensorflow-estimator 2.15 made to import (tf1compat.estimator) and its contrib names
+    "estimator": provided("tf1compat.estimator.api:estimator", "estimator", _KERAS_FIT, "estimator_mnist"),
+    "contrib.tpu": provided("tf1compat.shims.contrib.tpu", "estimator", "tf.distribute.TPUStrategy + Keras Model.fit", "estimator_mnist"),
+    "contrib.estimator": provided("tf1compat.shims.contrib.estimator", "estimator", _KERAS_FIT, "estimator_mnist"),
+    "contrib.learn.ModeKeys": provided("tf1compat.shims.contrib.learn:ModeKeys", "estimator", "Keras: model(x, training=True/False)", "estimator_mnist"),
+    "contrib.predictor": provided("tf1compat.shims.contrib.predictor", "estimator", "tf.saved_model.load(path).signatures['serving_default']", "estimator_mnist"),
+    "contrib.cluster_resolver": provided("tf1compat.shims.contrib.cluster_resolver", "contrib", "tf.distribute.cluster_resolver"),
+    "contrib.data": provided("tf1compat.shims.contrib.data", "contrib", "tf.data.Dataset methods and tf.data.experimental"),
+    "train.SessionRunHook": compat("estimator", "a tf.keras.callbacks.Callback passed to Model.fit", "estimator_mnist"),
+    "train.SessionRunArgs": compat("estimator", "the logs a tf.keras.callbacks.Callback receives", "estimator_mnist"),
     # --- removed and not provided ----------------------------------------------
     "contrib.*": removed(f"{_CONTRIB_GONE}; docs/contrib_coverage.md lists the contrib modules tf1compat provides",
                          "contrib", "the TF2 API listed in the TF 2.0 contrib migration table (tensorflow.org/guide/migrate)"),
     "contrib.learn.*": removed(f"{_CONTRIB_GONE} and tf.contrib.learn (skflow) has no TF2 form; tf1compat provides "
-                               "only its MNIST reader, preprocessing and datasets.base",
+                               "only its MNIST reader, ModeKeys, preprocessing and datasets.base",
                                "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "contrib.cudnn_rnn.CudnnLSTM": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
     "contrib.cudnn_rnn.CudnnGRU": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
@@ -135,10 +146,6 @@ TABLE = {
     "contrib.cudnn_rnn.CudnnRNNRelu": removed(_CUDNN_GPU_ONLY, "contrib", _CUDNN_CELLS),
     "contrib.training.batch_sequences_with_states": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
     "contrib.training.SequenceQueueingStateSaver": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
-    "estimator": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
-                         "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
-    "estimator.*": removed("tf.estimator was removed in TensorFlow 2.16 (tensorflow-estimator 2.15 was its last release)",
-                           "estimator", "tf.keras.Model with compile/fit, or a tf.function training loop", "cnn_mnist"),
     "examples.*": removed("tensorflow.examples was removed in TensorFlow 2.0; tf1compat provides only "
                           "examples.tutorials.mnist.input_data", "input_data", _MNIST_TF2, "cnn_mnist"),
     "train.SummaryWriter": removed(_RENAMED_1_0, "summary", "tf.summary.create_file_writer", "cnn_mnist"),

@@ -49,6 +49,10 @@ class LegacyNamespace(types.ModuleType):
         path = self.__dict__["__tf1_path__"]
         wrapped = self.__dict__["__tf1_wrapped__"]
         name = f"{path}.{attribute}" if path else attribute
+        if name == _COMPAT_V1:
+            # In TF1, tf.compat.v1 is the TF1 API itself: the same view, so `tf.compat.v1.estimator`
+            # and `import tensorflow.compat.v1 as tf` see the table's entries too.
+            return legacy_root()
         entry = api_table.TABLE.get(name)
         if entry is not None and entry.kind == "provided":
             usage_report.record(name)
@@ -84,6 +88,7 @@ class LegacyNamespace(types.ModuleType):
 
 
 _MISSING = object()
+_COMPAT_V1 = "compat.v1"
 _NAMESPACES = {}
 
 
