@@ -128,7 +128,7 @@ TABLE = {
     "estimator": provided("tf1compat.estimator.api:estimator", "estimator", _KERAS_FIT, "estimator_mnist"),
     "contrib.tpu": provided("tf1compat.shims.contrib.tpu", "estimator", "tf.distribute.TPUStrategy + Keras Model.fit", "estimator_mnist"),
     "contrib.estimator": provided("tf1compat.shims.contrib.estimator", "estimator", _KERAS_FIT, "estimator_mnist"),
-    "contrib.learn.ModeKeys": provided("tf1compat.shims.contrib.learn:ModeKeys", "estimator", "Keras: model(x, training=True/False)", "estimator_mnist"),
+    "contrib.learn.ModeKeys": provided("tf1compat.shims.contrib.learn.mode_keys:ModeKeys", "estimator", "Keras: model(x, training=True/False)", "estimator_mnist"),
     "contrib.predictor": provided("tf1compat.shims.contrib.predictor", "estimator", "tf.saved_model.load(path).signatures['serving_default']", "estimator_mnist"),
     "contrib.cluster_resolver": provided("tf1compat.shims.contrib.cluster_resolver", "contrib", "tf.distribute.cluster_resolver"),
     "contrib.data": provided("tf1compat.shims.contrib.data", "contrib", "tf.data.Dataset methods and tf.data.experimental"),

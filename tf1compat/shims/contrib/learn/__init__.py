@@ -1,1 +1,1 @@
-"""The parts of ``tf.contrib.learn`` that work without Estimators: text preprocessing and CSV dataset loaders."""
+"""The parts of ``tf.contrib.learn`` that run on TF 2: text preprocessing, CSV dataset loaders, ``ModeKeys``."""
