@@ -68,6 +68,8 @@ _CUDNN_CELLS = ("on CPU, tf.contrib.cudnn_rnn.CudnnCompatibleLSTMCell / CudnnCom
 _STATE_SAVER = ("tf1compat does not reimplement the barrier-based SequenceQueueingStateSaver that carries RNN state "
                 "between truncated segments")
 _STATEFUL_RNN = "tf.keras.layers.RNN(stateful=True) over tf.data windows of each sequence"
+_PRE_ABSL_FLAGS = "tf1compat.shims.flags:FLAGS"  # absl FLAGS plus TF <= 1.4's _parse_flags() / __flags
+_FLAGS_TF2 = "absl.flags.FLAGS (FLAGS.flag_values_dict() for a name -> value dict; FLAGS(sys.argv) to parse)"
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -278,6 +280,8 @@ TABLE = {
     "app.run": compat("app", "absl.app.run", severity=INFO),
     "app.flags": compat("app", "absl.flags (or argparse)", severity=INFO),
     "flags": compat("app", "absl.flags (or argparse)", severity=INFO),
+    "app.flags.FLAGS": Entry("provided", "app", _FLAGS_TF2, shim=_PRE_ABSL_FLAGS, severity=INFO),
+    "flags.FLAGS": Entry("provided", "app", _FLAGS_TF2, shim=_PRE_ABSL_FLAGS, severity=INFO),
     "logging": compat("app", "absl.logging or Python logging", severity=INFO),
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }
