@@ -19,6 +19,9 @@ NINF = -numpy.inf
 PZERO = 0.0
 NZERO = -0.0
 
+RAGGED = "np.array(ragged nested sequences)"  # numpy_table.BEHAVIOURS keys
+NEWSHAPE = "np.reshape(a, newshape=...)"
+SIZE1 = "int(a) / float(a) of a size-1 array"
 _real_array = numpy.array
 _real_asarray = numpy.asarray
 _real_reshape = numpy.reshape
@@ -106,7 +109,7 @@ def reshape(a, shape=None, order="C", *, newshape=None, copy=None):
     if newshape is not None:
         if shape is not None:
             raise TypeError("You cannot specify 'newshape' and 'shape' arguments at the same time.")
-        record("reshape(newshape=)")
+        record(NEWSHAPE)
         shape = newshape
     if shape is None:
         raise TypeError("reshape() missing required argument 'shape' (pos 2)")
@@ -148,7 +151,7 @@ def _ragged_array(nested):
     flat = result.reshape(-1)
     for index, leaf in enumerate(leaves):
         flat[index] = leaf
-    record("array(ragged)", depth=3)
+    record(RAGGED, depth=3)
     _notice(shape)
     return result
 
@@ -171,7 +174,7 @@ def _notice(shape):
     if _notice_given:
         return
     _notice_given = True
-    print(f"tf1compat: np.array() of ragged nested sequences at {first_site('array(ragged)')} built an object "
+    print(f"tf1compat: np.array() of ragged nested sequences at {first_site(RAGGED)} built an object "
           f"array of shape {shape}, as NumPy < 1.24 did (NumPy 1.24+ raises ValueError; a port passes "
           "dtype=object). --real-numpy turns the NumPy 1.x view off.", file=sys.stderr)
 

@@ -100,11 +100,11 @@ class NumpyBehaviour:
 
 
 BEHAVIOURS = {
-    "array(ragged)": NumpyBehaviour(
+    "np.array(ragged nested sequences)": NumpyBehaviour(
         "np.array / np.asarray of ragged nested sequences built an object array",
         "np.array(..., dtype=object), or keep x and y in separate arrays", "1.24"),
-    "reshape(newshape=)": NumpyBehaviour("np.reshape(a, newshape=...)", "np.reshape(a, shape)", "2.4"),
-    "scalar(size-1 array)": NumpyBehaviour(
+    "np.reshape(a, newshape=...)": NumpyBehaviour("np.reshape(a, newshape=...)", "np.reshape(a, shape)", "2.4"),
+    "int(a) / float(a) of a size-1 array": NumpyBehaviour(
         "int() / float() / complex() of a size-1 array with ndim > 0",
         "a.item() (or index the element: a[0])", "2.x (deprecated in 1.25)"),
 }

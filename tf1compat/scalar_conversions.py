@@ -24,7 +24,7 @@ _CONVERSIONS = frozenset({"int", "float", "complex"})
 def to_scalar(value):
     """``value``, or its 0-d view if it is a size-1 ndarray with ndim > 0 (counted for ``--report``)."""
     if isinstance(value, numpy.ndarray) and value.ndim and value.size == 1:
-        legacy_numpy.record("scalar(size-1 array)")
+        legacy_numpy.record(legacy_numpy.SIZE1)
         return value.reshape(())
     return value
 
