@@ -2,12 +2,15 @@
 
 The view is a plain module whose namespace is a copy of NumPy's, so ``np.X`` costs what it
 costs on the real module. The removed spellings (``tf1compat.numpy_table``) are not in that
-namespace: the module's ``__getattr__`` serves them, counting each use for ``--report``.
+namespace at first: the module's ``__getattr__`` serves the first look-up of each, notes where
+it happened for ``--report``, and then puts the name in the namespace, so later look-ups are as
+fast as any other (``migration.scan`` lists every use).
 Only ``array``, ``asarray`` and ``reshape`` are replaced, by thin functions that call the real
 ones and fall back to the 1.x behaviour only where NumPy now raises.
 """
 import collections
 import importlib
+import os
 import sys
 import types
 
@@ -27,7 +30,6 @@ _real_asarray = numpy.asarray
 _real_reshape = numpy.reshape
 _uses = collections.Counter()  # numpy_table name or behaviour -> uses
 _sites = collections.defaultdict(set)  # name -> {(file, line)}
-_values = {}  # numpy_table name -> its resolved 1.x value
 _view = None
 
 
@@ -53,24 +55,16 @@ def record(name, depth=2):
 
 
 def uses():
-    """``{name: (uses, distinct call sites)}`` of the 1.x spellings and behaviours the script needed."""
+    """``{name: (uses, distinct call sites)}`` of the 1.x behaviours and spellings (first look-up only) used."""
     return {name: (count, len(_sites[name])) for name, count in _uses.items()}
-
-
-def first_site(name):
-    """``"file:line"`` of one place that used ``name`` (the smallest, for stable output)."""
-    filename, line = min(_sites[name])
-    return f"{filename}:{line}"
 
 
 def _getattr(name):
     entry = numpy_table.TABLE.get(name)
     if entry is not None:
         record(name)
-        value = _values.get(name)
-        if value is None:
-            module_name, _, attribute = entry.value.partition(":")
-            value = _values[name] = getattr(importlib.import_module(module_name), attribute)
+        module_name, _, attribute = entry.value.partition(":")
+        value = _view.__dict__[name] = getattr(importlib.import_module(module_name), attribute)
         return value
     value = getattr(numpy, name)  # NumPy's lazy submodules, and its own error for unknown names
     if isinstance(value, types.ModuleType):
@@ -182,9 +176,17 @@ def _notice(shape):
 def report_lines():
     """The ``--report`` lines for the NumPy 1.x spellings and behaviours the script needed."""
     lines = []
-    for name, (count, sites) in sorted(uses().items(), key=lambda item: (-item[1][0], item[0])):
+    for name in sorted(_uses, key=lambda used: (used not in numpy_table.BEHAVIOURS, used)):
         entry = numpy_table.TABLE.get(name) or numpy_table.BEHAVIOURS[name]
         spelling = f"np.{name}" if name in numpy_table.TABLE else name
-        lines.append(f"  {spelling:<42} {count:>6}x {sites:>3} sites  [removed in NumPy {entry.removed_in}] "
-                     f"-> {entry.replacement}")
+        count = "" if name in numpy_table.TABLE else f"{_uses[name]} use{'s' if _uses[name] != 1 else ''}, "
+        lines.append(f"  {spelling:<36} [removed in NumPy {entry.removed_in}] -> {entry.replacement} "
+                     f"({count}first at {first_site(name)})")
     return lines
+
+
+def first_site(name):
+    """``"file:line"`` of the first place (in file order) that used ``name``, relative to the working folder."""
+    filename, line = min(_sites[name])
+    relative = os.path.relpath(filename) if os.path.isabs(filename) else filename
+    return f"{filename if relative.startswith('..') else relative}:{line}"
