@@ -1,4 +1,4 @@
-"""``tf.flags.FLAGS`` / ``tf.app.flags.FLAGS`` with TF <= 1.4's internals: ``_parse_flags()`` and ``__flags``.
+"""``tf.flags`` / ``tf.app.flags`` as ``tf.compat.v1`` has them, with TF <= 1.4's ``FLAGS._parse_flags()`` and ``__flags``.
 
 TF <= 1.4 kept its flags in an argparse parser and their values in ``FLAGS.__flags`` (also
 ``FLAGS.__dict__['__flags']``), a dict of name -> value filled by ``FLAGS._parse_flags()``.
@@ -59,3 +59,11 @@ def _refresh(namespace):
 
 
 FLAGS = PreAbslFlagValues(_tf_flags.FLAGS.__dict__["__wrapped"])
+
+
+def __getattr__(name):  # DEFINE_string, mark_flag_as_required, ...: tf.compat.v1.flags' own
+    return getattr(_tf_flags, name)
+
+
+def __dir__():
+    return sorted(set(dir(_tf_flags)) | {"FLAGS", "PreAbslFlagValues"})
