@@ -81,6 +81,8 @@ def _dir():
 def array(object, dtype=None, *args, **kwargs):  # pylint: disable=redefined-builtin
     """``numpy.array``; ragged nested sequences give an object array, as NumPy < 1.24 did."""
     try:
+        if dtype is None and not args and not kwargs:  # the common call; an explicit dtype=None costs NumPy more
+            return _real_array(object)
         return _real_array(object, dtype, *args, **kwargs)
     except ValueError as error:
         if dtype is not None or "inhomogeneous" not in str(error):
@@ -91,6 +93,8 @@ def array(object, dtype=None, *args, **kwargs):  # pylint: disable=redefined-bui
 def asarray(a, dtype=None, *args, **kwargs):
     """``numpy.asarray``; ragged nested sequences give an object array, as NumPy < 1.24 did."""
     try:
+        if dtype is None and not args and not kwargs:
+            return _real_asarray(a)
         return _real_asarray(a, dtype, *args, **kwargs)
     except ValueError as error:
         if dtype is not None or "inhomogeneous" not in str(error):
