@@ -15,8 +15,15 @@ def convert(value, kind=float):
 """
 
 
+@pytest.fixture(autouse=True)
+def helper_builtin():
+    scalar_conversions.install(lambda filename: False)
+    yield
+    scalar_conversions.uninstall()
+
+
 def run(source):
-    namespace = {scalar_conversions.HELPER: scalar_conversions.to_scalar}
+    namespace = {}
     exec(scalar_conversions.compile_source(source, "legacy.py"), namespace)
     return namespace
 

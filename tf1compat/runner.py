@@ -181,9 +181,6 @@ def _run_code(target):
     module = types.ModuleType("__main__")
     module.__file__ = target["path"]
     module.__builtins__ = builtins
-    if "tf1compat.scalar_conversions" in sys.modules:  # the script was compiled with its conversions rewritten
-        scalar_conversions = sys.modules["tf1compat.scalar_conversions"]
-        module.__dict__[scalar_conversions.HELPER] = scalar_conversions.to_scalar
     sys.modules["__main__"] = module
     exec(target["code"], module.__dict__)
 

@@ -6,10 +6,12 @@ cannot change (``numpy.ndarray`` is immutable), and changing them would change e
 too. So the legacy scope compiles its own files with each call ``int(x)`` / ``float(x)`` /
 ``complex(x)`` of one argument rewritten to ``int(__tf1compat_scalar__(x))``: a size-1 ndarray
 with ndim > 0 becomes its 0-d view (as NumPy 1.x converted it), anything else passes through
-unchanged. Files outside the scope are compiled and cached by Python as usual; the rewritten
-code is never written to ``__pycache__``.
+unchanged. The helper is a builtin (a new name, so code that runs the compiled module with its
+own globals, as ``runpy`` does, finds it). Files outside the scope are compiled and cached by
+Python as usual; the rewritten code is never written to ``__pycache__``.
 """
 import ast
+import builtins
 import importlib.machinery
 import sys
 
@@ -51,10 +53,6 @@ class LegacySourceLoader(importlib.machinery.SourceFileLoader):
     def get_code(self, fullname):
         return compile_source(self.get_data(self.path), self.path)
 
-    def exec_module(self, module):
-        module.__dict__[HELPER] = to_scalar
-        super().exec_module(module)
-
 
 class LegacySourceFinder:
     """A ``sys.meta_path`` finder: Python's own path finder, with the legacy scope's files given our loader."""
@@ -71,7 +69,8 @@ class LegacySourceFinder:
 
 
 def install(in_scope):
-    """Put a ``LegacySourceFinder`` before Python's path finder (once)."""
+    """Make the helper a builtin and put a ``LegacySourceFinder`` before Python's path finder (once)."""
+    setattr(builtins, HELPER, to_scalar)
     if any(isinstance(finder, LegacySourceFinder) for finder in sys.meta_path):
         return
     index = sys.meta_path.index(importlib.machinery.PathFinder) if importlib.machinery.PathFinder in sys.meta_path \
@@ -80,5 +79,7 @@ def install(in_scope):
 
 
 def uninstall():
-    """Remove the finder (for ``legacy_scope.deactivate``)."""
+    """Remove the finder and the helper (for ``legacy_scope.deactivate``)."""
+    if hasattr(builtins, HELPER):
+        delattr(builtins, HELPER)
     sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, LegacySourceFinder)]
