@@ -72,6 +72,13 @@ def test_real_numpy_flag_keeps_numpy_2_in_the_script():
     assert "ImportError: cannot import name 'asscalar' from 'numpy'" in completed.stderr
 
 
+@pytest.mark.parametrize("target", [["-m", "numpy_package"], ["numpy_package"]])
+def test_a_package_run_as_module_or_folder_gets_the_view(target):
+    completed = subprocess.run([sys.executable, "-m", "tf1compat", *target], capture_output=True, text=True,
+                               cwd=SCRIPTS, timeout=120)
+    assert result_of(completed) == {"int": 4, "np_int": True, "shape": [2, 2]}
+
+
 def test_multi_gpu_towers_train_on_cpu_with_one_notice(tmp_path):
     completed = run(os.path.join(SCRIPTS, "multi_gpu_towers.py"), str(tmp_path), runner_args=["--report"])
     result = result_of(completed)
