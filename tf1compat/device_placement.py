@@ -28,9 +28,9 @@ def adjust(config, target):
     del target  # a cluster's tasks run on this machine's kind of hardware too
     from tensorflow.python.framework import ops
 
-    lacking = lacking_pins(ops.get_default_graph())
     if config.allow_soft_placement:
         return None  # the script asked for it itself
+    lacking = lacking_pins(ops.get_default_graph())
     if not lacking and any(kind == "GPU" for kind, _ in _machine_devices()):
         return None
     config.allow_soft_placement = True
