@@ -87,7 +87,7 @@ def test_multi_gpu_towers_train_on_cpu_with_one_notice(tmp_path):
     assert result["restored"]["w"] == pytest.approx([1.0, -2.0, 0.5, 3.0], abs=1e-5)
     assert result["restored"]["b"] == pytest.approx(0.25, abs=1e-5)
     assert (result["restored"]["counter"], result["restored"]["step"]) == (150, 150)
-    assert result["monitored"] == [2, 4, 6]
+    assert result["monitored"] == [[2, 4, 6], [3.0, 9.0]]  # MonitoredTrainingSession, Supervisor
     # The script's own ConfigProto is untouched; the session's copy keeps its settings plus soft placement.
     assert result["kept"] == {"script_config_soft": False, "session_soft": True, "session_threads": 1}
     notices = [line for line in completed.stderr.splitlines() if "this machine has no" in line]

@@ -2,7 +2,7 @@
 
 Written for a two-GPU box: the towers are pinned to /gpu:0 and /gpu:1 and a counter variable is
 created under /gpu:0. Then the checkpoint is restored into a new graph (InteractiveSession) and a
-MonitoredTrainingSession runs an op pinned to /gpu:1.
+MonitoredTrainingSession and a Supervisor run ops pinned to /gpu:1.
 """
 import json
 import os
@@ -88,7 +88,15 @@ def monitored():
         with tf.device("/gpu:1"):
             doubled = tf.assign_add(step, 2)
         with tf.train.MonitoredTrainingSession() as sess:
-            return [int(sess.run(doubled)) for _ in range(3)]
+            monitored_values = [int(sess.run(doubled)) for _ in range(3)]
+    with tf.Graph().as_default():
+        with tf.device("/gpu:1"):
+            total = tf.Variable(1.0, name="total")
+            grow = tf.assign(total, total * 3.0)
+        supervisor = tf.train.Supervisor(logdir=None, summary_op=None, saver=None)
+        with supervisor.managed_session() as sess:
+            supervised_values = [float(sess.run(grow)) for _ in range(2)]
+    return monitored_values, supervised_values
 
 
 checkpoint = os.path.join(sys.argv[1], "towers.ckpt")
