@@ -79,6 +79,9 @@ SUITES = {suite.name: suite for suite in (
         Variant("estimator_train", "session", "tf1", "TF1 estimator_mnist model_fn in a Session loop + feed_dict"),
         Variant("estimator_train", "estimator", "tf1", "TF1 legacy_examples/estimator_mnist.py Estimator.train"),
         Variant("estimator_train", "keras", "tf2", "TF2 migration/estimator_mnist.py Model.fit"))),
+    Suite("numpy_lookup", "ns_per_lookup", "ns", True, ("ns_per_array_call",), (
+        Variant("numpy_lookup", "real", "plain", "np.X look-up, the real numpy module"),
+        Variant("numpy_lookup", "legacy_view", "plain", "np.X look-up, the legacy NumPy 1.x view"))),
     Suite("startup", "seconds", "s", True, (), (
         Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
         Variant("startup", "hand_edited", "plain", "python trivial.py (compat.v1 by hand)"))),
@@ -105,6 +108,8 @@ RATIOS = {
     "fixed_step_vs_legacy_fixed_step": Ratio("train_input", "fixed_step", "legacy_fixed_step"),
     "bfloat16_vs_float32": Ratio("train_input", "migrated_bfloat16", "migrated"),
     "input_vs_feed_dict": Ratio("input_only", "tf_data", "feed_dict"),
+    "legacy_numpy_lookup_vs_real": Ratio("numpy_lookup", "legacy_view", "real"),
+    "legacy_numpy_array_call_vs_real": Ratio("numpy_lookup", "legacy_view", "real", metric="ns_per_array_call"),
     # The same on CPU time per image (all threads): what each side costs, barely moved by other programs.
     "train_vs_feed_dict_cpu": Ratio("train_input", "migrated", "feed_dict", metric=PER_CPU_SECOND),
     "train_vs_fixed_step_cpu": Ratio("train_input", "migrated", "fixed_step", metric=PER_CPU_SECOND),

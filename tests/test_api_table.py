@@ -46,7 +46,7 @@ def test_entry_is_well_formed(name, entry):
     if entry.example is not None:
         assert entry.example in PAIRS, f"{name}: worked example {entry.example!r} is not a pair"
         assert os.path.exists(os.path.join("migration", f"{entry.example}.py"))
-    if entry.kind == "provided":
+    if entry.kind == "provided" or entry.shim:
         module = entry.shim.partition(":")[0]
         assert importlib.util.find_spec(module) is not None, entry.shim
     if entry.kind == "removed":

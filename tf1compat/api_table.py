@@ -7,7 +7,8 @@ that has no entry of its own. Three kinds of entry:
 * ``provided``: removed from TensorFlow 2, provided by a tf1compat shim module.
 * ``removed``: removed, not provided; using it raises ``UnsupportedTF1APIError``.
 * ``compat``: still runs through ``tf.compat.v1`` in graph mode, but is a TF1
-  idiom a TF2 port replaces.
+  idiom a TF2 port replaces. A ``shim`` here adapts the ``compat.v1`` object to
+  what older TF1 code relied on (``tf.flags.FLAGS._parse_flags()`` of TF <= 1.4).
 
 The runner (``tf1compat``), its ``--report`` and ``migration.scan`` all read
 this one table.
@@ -29,7 +30,7 @@ class Entry:
     category: str
     tf2: str  # the TF2 replacement, as a user would search for it
     example: Optional[str] = None  # worked example NAME: migration/NAME.py
-    shim: Optional[str] = None  # provided: module implementing it
+    shim: Optional[str] = None  # provided: module implementing it; compat: module adapting it (optional)
     reason: Optional[str] = None  # removed: why tf1compat does not provide it
     severity: str = WARNING
 
@@ -47,8 +48,9 @@ def removed(reason, category, tf2, example=None):
     return Entry("removed", category, tf2, example, reason=reason, severity=ERROR)
 
 
-def compat(category, tf2, example=None, severity=WARNING):
-    return Entry("compat", category, tf2, example, severity=severity)
+def compat(category, tf2, example=None, severity=WARNING, shim=None):
+    """A TF1 name ``tf.compat.v1`` still has; ``shim`` adapts it where TF1 code relied on older internals."""
+    return Entry("compat", category, tf2, example, shim=shim, severity=severity)
 
 
 _INPUT_DATA = "tf1compat.shims.mnist.input_data"
@@ -69,6 +71,7 @@ _STATE_SAVER = ("tf1compat does not reimplement the barrier-based SequenceQueuei
                 "between truncated segments")
 _STATEFUL_RNN = "tf.keras.layers.RNN(stateful=True) over tf.data windows of each sequence"
 _KERAS_FIT = "tf.keras.Model with compile/fit/evaluate/predict on a tf.data.Dataset; tf.saved_model.save for serving"
+_PRE_ABSL_FLAGS = "tf1compat.shims.flags"  # tf.compat.v1.flags, its FLAGS with TF <= 1.4's _parse_flags() / __flags
 
 TABLE = {
     # --- removed modules that tf1compat provides -------------------------------
@@ -283,8 +286,8 @@ TABLE = {
     "summary.FileWriterCache": compat("summary", "tf.summary.create_file_writer", "cnn_mnist"),
     "app": compat("app", "absl.app and absl.flags (or argparse)", severity=INFO),
     "app.run": compat("app", "absl.app.run", severity=INFO),
-    "app.flags": compat("app", "absl.flags (or argparse)", severity=INFO),
-    "flags": compat("app", "absl.flags (or argparse)", severity=INFO),
+    "app.flags": compat("app", "absl.flags (or argparse)", severity=INFO, shim=_PRE_ABSL_FLAGS),
+    "flags": compat("app", "absl.flags (or argparse)", severity=INFO, shim=_PRE_ABSL_FLAGS),
     "logging": compat("app", "absl.logging or Python logging", severity=INFO),
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }

@@ -60,6 +60,9 @@ class LegacyNamespace(types.ModuleType):
         if entry is not None and entry.kind == "removed":
             usage_report.record(name)
             raise unsupported(name)
+        if entry is not None and entry.shim:  # a compat.v1 name adapted to older TF1 internals
+            usage_report.record(name)
+            return load_shim(entry.shim)
         real = getattr(wrapped, attribute, _MISSING) if wrapped is not None else _MISSING
         if api_table.is_namespace(name) or isinstance(real, types.ModuleType):
             usage_report.record(name)

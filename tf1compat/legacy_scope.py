@@ -1,8 +1,9 @@
-"""The legacy scope: where ``import tensorflow`` yields the TF1 API.
+"""The legacy scope: where ``import tensorflow`` yields the TF1 API (and ``import numpy`` NumPy 1.x).
 
 A wrapper around ``builtins.__import__`` looks at the importing module's file: if
 it lies under a legacy root (the script's folder tree), ``tensorflow`` and its
-submodules resolve to the legacy view; everywhere else the real import runs.
+submodules resolve to the legacy view, and ``numpy`` to the legacy NumPy view
+(``legacy_numpy``, unless turned off); everywhere else the real import runs.
 """
 import builtins
 import os
@@ -19,6 +20,7 @@ _after_import_hooks = []  # callables run after imports until they return True
 _runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
 _import_depth = 0  # hooks run only when the outermost import statement is done
+_legacy_numpy = False  # does `import numpy` in the scope give the NumPy 1.x view?
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _LIBRARY_DIRS = tuple(
     os.path.abspath(path) + os.sep
@@ -26,13 +28,20 @@ _LIBRARY_DIRS = tuple(
 )
 
 
-def activate(root=None):
+def activate(root=None, legacy_numpy=True):
     """Make ``root``'s folder tree a legacy scope (and prepare the TF1 runtime settings).
 
     Must run before TensorFlow is first imported for ``tf.layers`` / ``rnn_cell``
-    to work: TF picks its Keras at import time.
+    to work: TF picks its Keras at import time. ``legacy_numpy=False`` keeps the real
+    NumPy in the scope too (the runner's ``--real-numpy``).
     """
+    global _legacy_numpy
     os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+    _legacy_numpy = legacy_numpy
+    if legacy_numpy:
+        from tf1compat import scalar_conversions
+
+        scalar_conversions.install(in_scope)
     quiet.set_native_log_level()
     if builtins.__import__ is not _scoped_import:
         builtins.__import__ = _scoped_import
@@ -45,7 +54,11 @@ def activate(root=None):
 
 def deactivate():
     """Remove every legacy root and restore the normal import (for tests and notebooks)."""
+    global _legacy_numpy
     builtins.__import__ = _original_import
+    _legacy_numpy = False
+    if "tf1compat.scalar_conversions" in sys.modules:
+        sys.modules["tf1compat.scalar_conversions"].uninstall()
     _roots.clear()
     _verdicts.clear()
 
@@ -82,9 +95,12 @@ def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
     global _import_depth
     _import_depth += 1
     try:
-        if level == 0 and name.partition(".")[0] == "tensorflow" and globals and _roots:
+        top = name.partition(".")[0] if level == 0 else ""
+        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and _roots:
             filename = globals.get("__file__")
             if filename and in_scope(filename):
+                if top == "numpy":
+                    return _legacy_numpy_import(name, globals, locals, fromlist)
                 return _legacy_import(name, fromlist)
         return _original_import(name, globals, locals, fromlist, level)
     finally:
@@ -110,6 +126,15 @@ def ensure_tf1_runtime():
     _runtime_ready = True
     while _runtime_hooks:
         _runtime_hooks.pop(0)()
+
+
+def _legacy_numpy_import(name, globals, locals, fromlist):
+    from tf1compat import legacy_numpy
+
+    module = _original_import(name, globals, locals, fromlist, 0)
+    if fromlist and name != "numpy":
+        return module  # `from numpy.linalg import norm`: the real submodule
+    return legacy_numpy.view()
 
 
 def _legacy_import(name, fromlist):

@@ -7,7 +7,7 @@ import runpy
 import sys
 import types
 
-from tf1compat import cluster, headless_figures, legacy_scope, session_config, usage_report, watchdog
+from tf1compat import cluster, device_placement, headless_figures, legacy_scope, session_config, usage_report, watchdog
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 
@@ -30,6 +30,12 @@ def build_parser(prog):
     parser.add_argument("--hang-timeout", metavar="S", type=float, default=60.0,
                         help="stop a sess.run that waits S seconds on queues no queue runner feeds "
                              f"(exit {watchdog.HANG_EXIT}); 0 disables (default: 60)")
+    parser.add_argument("--strict-devices", action="store_true",
+                        help="fail as TF1 did when the graph pins a device this machine lacks "
+                             "(default: those ops run on CPU, with one notice)")
+    parser.add_argument("--real-numpy", action="store_true",
+                        help="give the script the real NumPy (default: NumPy 1.x spellings, ragged arrays "
+                             "and size-1 array conversions restored inside the script's folder tree)")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
     cluster.add_arguments(parser)
@@ -85,10 +91,10 @@ def _resolve_target(options):
         return _module_target(options.module)
     if options.script is None:
         raise UsageError("no SCRIPT given; usage: python -m tf1compat [--report] [--figures DIR] SCRIPT [ARGS...]")
-    return _script_target(options.script)
+    return _script_target(options.script, legacy_numpy=not options.real_numpy)
 
 
-def _script_target(script):
+def _script_target(script, legacy_numpy=True):
     if not os.path.exists(script):
         raise UsageError(f"`{script}`: no such file; give the path of a TF1 Python script")
     if os.path.isdir(script):
@@ -103,7 +109,12 @@ def _script_target(script):
     if b"\0" in source:
         raise UsageError(f"`{script}` is not a Python script (it is a binary file)")
     try:
-        code = compile(source, script, "exec", dont_inherit=True)
+        if legacy_numpy:
+            from tf1compat import scalar_conversions
+
+            code = scalar_conversions.compile_source(source, script)
+        else:
+            code = compile(source, script, "exec", dont_inherit=True)
     except SyntaxError as error:
         raise UsageError(f"`{script}` line {error.lineno}: {error.msg}; fix the syntax "
                          "(Python 2 code needs porting to Python 3 first)") from None
@@ -126,13 +137,15 @@ def _module_target(module):
 
 
 def _run(target, options):
-    legacy_scope.activate(target["root"])
+    legacy_scope.activate(target["root"], legacy_numpy=not options.real_numpy)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     legacy_scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
     guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
     legacy_scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
     legacy_scope.add_runtime_hook(cluster.install_task_fixes)
     legacy_scope.add_runtime_hook(session_config.install)
+    if not options.strict_devices:
+        device_placement.install()
     guard.start()
     try:
         if target["kind"] == "module":

@@ -33,7 +33,8 @@ def format_report():
     """The ``--report`` text: one line per TF1 API used, most used first."""
     used = uses()
     if not used:
-        return "tf1compat report: the script used no TF1 API that TF2 removed or replaced."
+        return "\n".join(["tf1compat report: the script used no TF1 API that TF2 removed or replaced.",
+                          *environment_lines()])
     lines = [f"tf1compat report: {len(used)} TF1 APIs used that TF2 removed or replaced "
              "(uses, call sites, TF2 replacement):"]
     order = sorted(used.items(), key=lambda item: (api_table.SEVERITIES.index(_entries[item[0]].severity),
@@ -43,5 +44,24 @@ def format_report():
         label = "unsupported" if entry.kind == "removed" else ("shimmed" if entry.kind == "provided" else "compat.v1")
         example = f" (see migration/{entry.example}.py)" if entry.example else ""
         lines.append(f"  tf.{name:<40} {count:>6}x {sites:>3} sites  [{label}] -> {entry.tf2}{example}")
+    lines.extend(environment_lines())
     lines.append("Scan the source for every TF1 idiom: python -m migration.scan PATH")
     return "\n".join(lines)
+
+
+def environment_lines():
+    """The report's section on the world beyond TensorFlow: NumPy 1.x idioms and missing devices."""
+    numpy_view = sys.modules.get("tf1compat.legacy_numpy")
+    devices = sys.modules.get("tf1compat.device_placement")
+    numpy_lines = numpy_view.report_lines() if numpy_view else []
+    device_lines = devices.report_lines() if devices else []
+    lines = []
+    if numpy_lines:
+        lines.append(f"NumPy 1.x idioms the legacy NumPy view adapted ({len(numpy_lines)}; --real-numpy turns "
+                     "the view off):")
+        lines.extend(numpy_lines)
+    if device_lines:
+        lines.append(f"Device pins this machine could not honour ({len(device_lines)}; --strict-devices "
+                     "turns soft placement off):")
+        lines.extend(device_lines)
+    return lines

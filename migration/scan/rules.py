@@ -81,6 +81,7 @@ CALL_SHAPES = (
 
 _FEED = compat("placeholder", "tf.function arguments fed from a tf.data.Dataset", "cnn_mnist")
 _STEP = compat("optimizer", "optimizer.apply_gradients (optimizer.iterations counts steps)", "model_checkpoint")
+_PRE_ABSL = compat("app", "FLAGS(sys.argv) then FLAGS.flag_values_dict() (absl), or argparse")
 _REUSE = compat("variables", "create each tf.Module / Keras layer once and call it again", "model_checkpoint")
 METHOD_SHAPES = (
     MethodShape("run", "feed_dict", _FEED, "`feed_dict` feeds placeholders of a TF1 Session", keyword="feed_dict"),
@@ -93,6 +94,8 @@ METHOD_SHAPES = (
     MethodShape("make_initializable_iterator", "make_initializable_iterator()", TABLE["data.make_initializable_iterator"],
                 "a TF1 iterator that a Session initialises and pulls batches from"),
     MethodShape("reuse_variables", "reuse_variables()", _REUSE, "`reuse_variables()` shares TF1 variables by scope name"),
+    MethodShape("_parse_flags", "FLAGS._parse_flags()", _PRE_ABSL,
+                "TF <= 1.4's flag parsing (absl-based tf.flags lacks it; tf1compat provides it)"),
 )
 
 _ESTIMATOR_KEYS = ("estimator", "estimator.*")

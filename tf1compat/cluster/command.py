@@ -130,4 +130,5 @@ def _task_command(options, target, runner_options):
 def forwarded_runner_options(options):
     """The runner options every task gets too (the cluster options stay with the launcher)."""
     forwarded = ["--hang-timeout", str(options.hang_timeout), "--figures", options.figures]
-    return forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
+    return (forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
+            + ["--strict-devices"] * options.strict_devices + ["--real-numpy"] * options.real_numpy)

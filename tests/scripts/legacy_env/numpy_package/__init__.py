@@ -1,0 +1,1 @@
+"""A package run with python -m: its modules get the NumPy 1.x view too."""
