@@ -1,10 +1,11 @@
-"""numpy_table: every removed NumPy 1.x spelling resolves to its 1.x meaning, and NumPy 2 really lacks it."""
+"""legacy_numpy.table: every removed NumPy 1.x spelling resolves to its 1.x meaning, and NumPy 2 really lacks it."""
 import importlib
 
 import numpy
 import pytest
 
-from tf1compat import legacy_numpy, numpy_table
+from tf1compat import legacy_numpy
+from tf1compat.legacy_numpy import table as numpy_table
 
 
 @pytest.mark.parametrize("name", sorted(numpy_table.TABLE))

@@ -39,7 +39,7 @@ def activate(root=None, legacy_numpy=True):
     os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     _legacy_numpy = legacy_numpy
     if legacy_numpy:
-        from tf1compat import scalar_conversions
+        from tf1compat.legacy_numpy import scalar_conversions
 
         scalar_conversions.install(in_scope)
     quiet.set_native_log_level()
@@ -57,8 +57,8 @@ def deactivate():
     global _legacy_numpy
     builtins.__import__ = _original_import
     _legacy_numpy = False
-    if "tf1compat.scalar_conversions" in sys.modules:
-        sys.modules["tf1compat.scalar_conversions"].uninstall()
+    if "tf1compat.legacy_numpy.scalar_conversions" in sys.modules:
+        sys.modules["tf1compat.legacy_numpy.scalar_conversions"].uninstall()
     _roots.clear()
     _verdicts.clear()
 

@@ -110,7 +110,7 @@ def _script_target(script, legacy_numpy=True):
         raise UsageError(f"`{script}` is not a Python script (it is a binary file)")
     try:
         if legacy_numpy:
-            from tf1compat import scalar_conversions
+            from tf1compat.legacy_numpy import scalar_conversions
 
             code = scalar_conversions.compile_source(source, script)
         else:

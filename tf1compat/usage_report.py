@@ -51,7 +51,7 @@ def format_report():
 
 def environment_lines():
     """The report's section on the world beyond TensorFlow: NumPy 1.x idioms and missing devices."""
-    numpy_view = sys.modules.get("tf1compat.legacy_numpy")
+    numpy_view = sys.modules.get("tf1compat.legacy_numpy.namespace")
     devices = sys.modules.get("tf1compat.device_placement")
     numpy_lines = numpy_view.report_lines() if numpy_view else []
     device_lines = devices.report_lines() if devices else []

@@ -11,7 +11,7 @@ Walks .py files and the code cells of .ipynb notebooks (IPython ``%magic``, ``!s
 each TF1 idiom with the TF2 replacement and the worked example ``migration/NAME.py`` to read.
 The knowledge is data: ``tf1compat.api_table`` (shared with the runner) and
 ``migration.scan.rules`` (call shapes such as ``feed_dict=`` and ``tf.nn.dropout(x, 0.5)``);
-NumPy 1.x spellings that NumPy removed (category ``numpy``) come from ``tf1compat.numpy_table``.
+NumPy 1.x spellings that NumPy removed (category ``numpy``) come from ``tf1compat.legacy_numpy.table``.
 
 Text output: a summary (files, findings per severity and per category, verdict counts),
 one line per finding ``path:line:col: SEVERITY: [category] message`` (notebooks:

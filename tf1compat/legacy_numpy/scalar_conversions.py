@@ -17,7 +17,7 @@ import sys
 
 import numpy
 
-from tf1compat import legacy_numpy
+from tf1compat.legacy_numpy import namespace as numpy_view
 
 HELPER = "__tf1compat_scalar__"
 _CONVERSIONS = frozenset({"int", "float", "complex"})
@@ -26,7 +26,7 @@ _CONVERSIONS = frozenset({"int", "float", "complex"})
 def to_scalar(value):
     """``value``, or its 0-d view if it is a size-1 ndarray with ndim > 0 (counted for ``--report``)."""
     if isinstance(value, numpy.ndarray) and value.ndim and value.size == 1:
-        legacy_numpy.record(legacy_numpy.SIZE1)
+        numpy_view.record(numpy_view.SIZE1)
         return value.reshape(())
     return value
 
