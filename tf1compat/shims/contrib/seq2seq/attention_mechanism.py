@@ -96,6 +96,16 @@ class _BaseAttentionMechanism(AttentionMechanism):
         """The initial attention state: the initial alignments."""
         return self.initial_alignments(batch_size, dtype)
 
+    def _processed(self, query):
+        return self.query_layer(query) if self.query_layer else query
+
+    def _alignments(self, query, state, scope_name, score_fn):
+        """``(alignments, next_state)``: ``score_fn(query)`` in a new ``scope_name`` scope, then the probability."""
+        with _v1.variable_scope(None, scope_name, [query]):
+            score = score_fn(query)
+        alignments = self._probability_fn(score, state)
+        return alignments, alignments
+
 
 def luong_score(query, keys, scale):
     """score[b, t] = query[b] . keys[b, t], times the scalar variable ``attention_g`` if ``scale``."""
@@ -148,10 +158,7 @@ class LuongAttention(_BaseAttentionMechanism):
 
     def __call__(self, query, state):
         """Returns ``(alignments, next_state)``, both [batch_size, alignments_size]."""
-        with _v1.variable_scope(None, "luong_attention", [query]):
-            score = luong_score(query, self._keys, self._scale)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+        return self._alignments(query, state, "luong_attention", lambda q: luong_score(q, self._keys, self._scale))
 
 
 class BahdanauAttention(_BaseAttentionMechanism):
@@ -172,8 +179,5 @@ class BahdanauAttention(_BaseAttentionMechanism):
 
     def __call__(self, query, state):
         """Returns ``(alignments, next_state)``, both [batch_size, alignments_size]."""
-        with _v1.variable_scope(None, "bahdanau_attention", [query]):
-            processed_query = self.query_layer(query) if self.query_layer else query
-            score = bahdanau_score(processed_query, self._keys, self._normalize)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+        return self._alignments(query, state, "bahdanau_attention",
+                                lambda q: bahdanau_score(self._processed(q), self._keys, self._normalize))

@@ -69,6 +69,10 @@ class _BaseMonotonicAttentionMechanism(_BaseAttentionMechanism):
         return _v1.one_hot(_v1.zeros((batch_size,), dtype=_v1.int32), self._alignments_size, dtype=dtype)
 
 
+def _monotonic_probability(sigmoid_noise, seed, mode):
+    return functools.partial(monotonic_probability_fn, sigmoid_noise=sigmoid_noise, mode=mode, seed=seed)
+
+
 def _score_bias(score, dtype, initial_value):
     bias = _v1.get_variable("attention_score_bias", dtype=dtype, initializer=initial_value)
     return score + bias
@@ -81,8 +85,7 @@ class BahdanauMonotonicAttention(_BaseMonotonicAttentionMechanism):
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="BahdanauMonotonicAttention"):
         dtype = dtype or _v1.float32
-        probability_fn = functools.partial(monotonic_probability_fn, sigmoid_noise=sigmoid_noise, mode=mode,
-                                           seed=sigmoid_noise_seed)
+        probability_fn = _monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode)
         super().__init__(query_layer=projection_layer(num_units, "query_layer", dtype),
                          memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
                          probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
@@ -93,12 +96,11 @@ class BahdanauMonotonicAttention(_BaseMonotonicAttentionMechanism):
         self._score_bias_init = score_bias_init
 
     def __call__(self, query, state):
-        with _v1.variable_scope(None, "bahdanau_monotonic_attention", [query]):
-            processed_query = self.query_layer(query) if self.query_layer else query
+        def biased_score(query):
+            processed_query = self._processed(query)
             score = bahdanau_score(processed_query, self._keys, self._normalize)
-            score = _score_bias(score, processed_query.dtype, self._score_bias_init)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+            return _score_bias(score, processed_query.dtype, self._score_bias_init)
+        return self._alignments(query, state, "bahdanau_monotonic_attention", biased_score)
 
 
 class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
@@ -108,8 +110,7 @@ class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="LuongMonotonicAttention"):
         dtype = dtype or _v1.float32
-        probability_fn = functools.partial(monotonic_probability_fn, sigmoid_noise=sigmoid_noise, mode=mode,
-                                           seed=sigmoid_noise_seed)
+        probability_fn = _monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode)
         super().__init__(query_layer=None, memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
                          probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
                          score_mask_value=score_mask_value, name=name)
@@ -119,8 +120,5 @@ class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
         self._name = name
 
     def __call__(self, query, state):
-        with _v1.variable_scope(None, "luong_monotonic_attention", [query]):
-            score = luong_score(query, self._keys, self._scale)
-            score = _score_bias(score, query.dtype, self._score_bias_init)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+        return self._alignments(query, state, "luong_monotonic_attention", lambda q: _score_bias(
+            luong_score(q, self._keys, self._scale), q.dtype, self._score_bias_init))
