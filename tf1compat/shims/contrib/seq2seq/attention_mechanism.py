@@ -141,14 +141,20 @@ def projection_layer(num_units, name, dtype):
     return _v1.layers.Dense(num_units, name=name, use_bias=False, dtype=dtype)
 
 
+def projection_layers(num_units, dtype, with_query_layer):
+    """``query_layer`` (None for Luong's scores) and ``memory_layer``: bias-free Dense(num_units), float32 by default."""
+    dtype = dtype or _v1.float32
+    query_layer = projection_layer(num_units, "query_layer", dtype) if with_query_layer else None
+    return {"query_layer": query_layer, "memory_layer": projection_layer(num_units, "memory_layer", dtype)}
+
+
 class LuongAttention(_BaseAttentionMechanism):
     """Luong's multiplicative attention (``scale=True``: times a learned scalar ``attention_g``)."""
 
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, probability_fn=None,
                  score_mask_value=None, dtype=None, custom_key_value_fn=None, name="LuongAttention"):
         probability_fn = probability_fn or _v1.nn.softmax
-        dtype = dtype or _v1.float32
-        super().__init__(query_layer=None, memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
+        super().__init__(**projection_layers(num_units, dtype, with_query_layer=False), memory=memory,
                          probability_fn=lambda score, _: probability_fn(score),
                          memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
                          custom_key_value_fn=custom_key_value_fn, name=name)
@@ -167,9 +173,7 @@ class BahdanauAttention(_BaseAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, probability_fn=None,
                  score_mask_value=None, dtype=None, custom_key_value_fn=None, name="BahdanauAttention"):
         probability_fn = probability_fn or _v1.nn.softmax
-        dtype = dtype or _v1.float32
-        super().__init__(query_layer=projection_layer(num_units, "query_layer", dtype),
-                         memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
+        super().__init__(**projection_layers(num_units, dtype, with_query_layer=True), memory=memory,
                          probability_fn=lambda score, _: probability_fn(score),
                          memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
                          custom_key_value_fn=custom_key_value_fn, name=name)

@@ -4,8 +4,8 @@ import functools
 import numpy as np
 import tensorflow
 
-from tf1compat.shims.contrib.seq2seq.attention_mechanism import (_BaseAttentionMechanism, projection_layer, bahdanau_score,
-                                                                 luong_score)
+from tf1compat.shims.contrib.seq2seq.attention_mechanism import (_BaseAttentionMechanism, bahdanau_score, luong_score,
+                                                                 projection_layers)
 from tf1compat.shims.contrib.seq2seq.structure import dimension
 
 _v1 = tensorflow.compat.v1
@@ -84,10 +84,8 @@ class BahdanauMonotonicAttention(_BaseMonotonicAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, score_mask_value=None,
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="BahdanauMonotonicAttention"):
-        dtype = dtype or _v1.float32
         probability_fn = _monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode)
-        super().__init__(query_layer=projection_layer(num_units, "query_layer", dtype),
-                         memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
+        super().__init__(**projection_layers(num_units, dtype, with_query_layer=True), memory=memory,
                          probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
                          score_mask_value=score_mask_value, name=name)
         self._num_units = num_units
@@ -109,9 +107,8 @@ class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, score_mask_value=None,
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="LuongMonotonicAttention"):
-        dtype = dtype or _v1.float32
         probability_fn = _monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode)
-        super().__init__(query_layer=None, memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
+        super().__init__(**projection_layers(num_units, dtype, with_query_layer=False), memory=memory,
                          probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
                          score_mask_value=score_mask_value, name=name)
         self._num_units = num_units
