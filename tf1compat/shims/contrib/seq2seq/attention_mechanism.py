@@ -96,6 +96,12 @@ class _BaseAttentionMechanism(AttentionMechanism):
         """The initial attention state: the initial alignments."""
         return self.initial_alignments(batch_size, dtype)
 
+    def _init_projected(self, num_units, memory, dtype, name, with_query_layer, **options):
+        """``__init__`` with bias-free Dense(num_units) ``query_layer`` (if wanted) and ``memory_layer``."""
+        _BaseAttentionMechanism.__init__(self, **projection_layers(num_units, dtype, with_query_layer), memory=memory,
+                                         name=name, **options)
+        self._num_units, self._name = num_units, name
+
     def _processed(self, query):
         return self.query_layer(query) if self.query_layer else query
 
@@ -148,19 +154,21 @@ def projection_layers(num_units, dtype, with_query_layer):
     return {"query_layer": query_layer, "memory_layer": projection_layer(num_units, "memory_layer", dtype)}
 
 
+def _stateless(probability_fn):
+    """``probability_fn(score)`` (softmax by default) as the ``(score, previous_alignments)`` function."""
+    probability_fn = probability_fn or _v1.nn.softmax
+    return lambda score, _: probability_fn(score)
+
+
 class LuongAttention(_BaseAttentionMechanism):
     """Luong's multiplicative attention (``scale=True``: times a learned scalar ``attention_g``)."""
 
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, probability_fn=None,
                  score_mask_value=None, dtype=None, custom_key_value_fn=None, name="LuongAttention"):
-        probability_fn = probability_fn or _v1.nn.softmax
-        super().__init__(**projection_layers(num_units, dtype, with_query_layer=False), memory=memory,
-                         probability_fn=lambda score, _: probability_fn(score),
-                         memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
-                         custom_key_value_fn=custom_key_value_fn, name=name)
-        self._num_units = num_units
         self._scale = scale
-        self._name = name
+        self._init_projected(num_units, memory, dtype, name, False, probability_fn=_stateless(probability_fn),
+                             memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
+                             custom_key_value_fn=custom_key_value_fn)
 
     def __call__(self, query, state):
         """Returns ``(alignments, next_state)``, both [batch_size, alignments_size]."""
@@ -172,14 +180,10 @@ class BahdanauAttention(_BaseAttentionMechanism):
 
     def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, probability_fn=None,
                  score_mask_value=None, dtype=None, custom_key_value_fn=None, name="BahdanauAttention"):
-        probability_fn = probability_fn or _v1.nn.softmax
-        super().__init__(**projection_layers(num_units, dtype, with_query_layer=True), memory=memory,
-                         probability_fn=lambda score, _: probability_fn(score),
-                         memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
-                         custom_key_value_fn=custom_key_value_fn, name=name)
-        self._num_units = num_units
         self._normalize = normalize
-        self._name = name
+        self._init_projected(num_units, memory, dtype, name, True, probability_fn=_stateless(probability_fn),
+                             memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
+                             custom_key_value_fn=custom_key_value_fn)
 
     def __call__(self, query, state):
         """Returns ``(alignments, next_state)``, both [batch_size, alignments_size]."""

@@ -4,8 +4,7 @@ import functools
 import numpy as np
 import tensorflow
 
-from tf1compat.shims.contrib.seq2seq.attention_mechanism import (_BaseAttentionMechanism, bahdanau_score, luong_score,
-                                                                 projection_layers)
+from tf1compat.shims.contrib.seq2seq.attention_mechanism import _BaseAttentionMechanism, bahdanau_score, luong_score
 from tf1compat.shims.contrib.seq2seq.structure import dimension
 
 _v1 = tensorflow.compat.v1
@@ -84,14 +83,10 @@ class BahdanauMonotonicAttention(_BaseMonotonicAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, score_mask_value=None,
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="BahdanauMonotonicAttention"):
-        probability_fn = _monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode)
-        super().__init__(**projection_layers(num_units, dtype, with_query_layer=True), memory=memory,
-                         probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
-                         score_mask_value=score_mask_value, name=name)
-        self._num_units = num_units
-        self._normalize = normalize
-        self._name = name
-        self._score_bias_init = score_bias_init
+        self._normalize, self._score_bias_init = normalize, score_bias_init
+        self._init_projected(num_units, memory, dtype, name, True, memory_sequence_length=memory_sequence_length,
+                             probability_fn=_monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode),
+                             score_mask_value=score_mask_value)
 
     def __call__(self, query, state):
         def biased_score(query):
@@ -107,14 +102,10 @@ class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, score_mask_value=None,
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="LuongMonotonicAttention"):
-        probability_fn = _monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode)
-        super().__init__(**projection_layers(num_units, dtype, with_query_layer=False), memory=memory,
-                         probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
-                         score_mask_value=score_mask_value, name=name)
-        self._num_units = num_units
-        self._scale = scale
-        self._score_bias_init = score_bias_init
-        self._name = name
+        self._scale, self._score_bias_init = scale, score_bias_init
+        self._init_projected(num_units, memory, dtype, name, False, memory_sequence_length=memory_sequence_length,
+                             probability_fn=_monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode),
+                             score_mask_value=score_mask_value)
 
     def __call__(self, query, state):
         return self._alignments(query, state, "luong_monotonic_attention", lambda q: _score_bias(
