@@ -6,27 +6,20 @@ NumPy references in numpy_cells.py / numpy_wrapped_cells.py redo the step in flo
 Tolerance: 2e-5 absolute (float32 kernels, values of order 1).
 """
 import functools
-import json
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 import numpy_cells as nc
 import numpy_wrapped_cells as nw
+from tf1_programs import tf1_result
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ATOL = 2e-5
 
 
 @functools.lru_cache(maxsize=None)
 def results():
-    done = subprocess.run([sys.executable, "-m", "tf1compat", "tests/scripts/contrib_cells_check.py"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=400)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.split("RESULT ", 1)[1])
+    return tf1_result("tests/scripts/contrib_cells_check.py", timeout=400)
 
 
 LSTM_BLOCK = ["lstm_cell/kernel", "lstm_cell/bias", "lstm_cell/w_i_diag", "lstm_cell/w_f_diag", "lstm_cell/w_o_diag"]

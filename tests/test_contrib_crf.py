@@ -6,25 +6,19 @@ Length-0 sequences follow TF 1.15: score, log-norm and log-likelihood 0. Toleran
 """
 import functools
 import itertools
-import json
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tf1_programs import tf1_result
+
 CASES = ["multi", "single", "dynamic_multi", "dynamic_single"]
 ATOL = 1e-4
 
 
 @functools.lru_cache(maxsize=None)
 def results():
-    done = subprocess.run([sys.executable, "-m", "tf1compat", "tests/scripts/contrib_crf_check.py"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.split("RESULT ", 1)[1])
+    return tf1_result("tests/scripts/contrib_crf_check.py")
 
 
 def score(unary, transitions, path):

@@ -2,39 +2,21 @@
 distribute, distributions and every alias entry, seen from one unmodified TF1 program
 (tests/scripts/contrib_rest/ops_check.py, run under ``python -m tf1compat``) and compared with NumPy.
 """
-import json
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
+from tf1_programs import tf1_result
 from tf1compat import api_table
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCRIPTS = os.path.join(ROOT, "tests", "scripts", "contrib_rest")
-
-
-def run_programs(work_dir, commands):
-    """Run TF1 programs (tests/scripts/contrib_rest/) at once under tf1compat; each one's parsed RESULT and stdout."""
-    processes = {name: subprocess.Popen([sys.executable, "-m", "tf1compat", os.path.join(SCRIPTS, script), *args],
-                                        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for name, (script, *args) in commands.items()}
-    results = {}
-    for name, process in processes.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 0, f"{commands[name][0]} failed:\n{stderr[-3000:]}"
-        results[name] = json.loads(stdout.strip().splitlines()[-1].removeprefix("RESULT "))
-        results[name + "_stdout"] = stdout
-    return results
+SCRIPTS = os.path.join("tests", "scripts", "contrib_rest")
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     work_dir = str(tmp_path_factory.mktemp("contrib_ops"))
-    programs = run_programs(work_dir, {"ops": ["ops_check.py", work_dir]})
-    return {"ops": programs["ops"]}
+    return {"ops": tf1_result(os.path.join(SCRIPTS, "ops_check.py"), work_dir)}
 
 
 # --- every provided or aliased contrib name resolves from a TF1 script ---------------------------

@@ -2,7 +2,6 @@
 done-when KMeans program, each an unmodified TF1 program (tests/scripts/contrib_rest/) run under
 ``python -m tf1compat`` and compared with NumPy.
 """
-import json
 import os
 import subprocess
 import sys
@@ -10,32 +9,22 @@ import sys
 import numpy as np
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCRIPTS = os.path.join(ROOT, "tests", "scripts", "contrib_rest")
+from tf1_programs import ROOT, run_tf1_programs
 
-
-def run_programs(work_dir, commands):
-    """Run TF1 programs (tests/scripts/contrib_rest/) at once under tf1compat; each one's parsed RESULT and stdout."""
-    processes = {name: subprocess.Popen([sys.executable, "-m", "tf1compat", os.path.join(SCRIPTS, script), *args],
-                                        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for name, (script, *args) in commands.items()}
-    results = {}
-    for name, process in processes.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 0, f"{commands[name][0]} failed:\n{stderr[-3000:]}"
-        results[name] = json.loads(stdout.strip().splitlines()[-1].removeprefix("RESULT "))
-        results[name + "_stdout"] = stdout
-    return results
+SCRIPTS = os.path.join("tests", "scripts", "contrib_rest")
 
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     work_dir = str(tmp_path_factory.mktemp("contrib_training"))
     tf1_pickle = os.path.join(work_dir, "tf1_vocabulary.pickle")
-    subprocess.run([sys.executable, os.path.join(SCRIPTS, "write_tf1_vocabulary_pickle.py"), tf1_pickle],
+    subprocess.run([sys.executable, os.path.join(ROOT, SCRIPTS, "write_tf1_vocabulary_pickle.py"), tf1_pickle],
                    check=True, timeout=60)
-    return run_programs(work_dir, {"training": ["training_check.py", work_dir, tf1_pickle],
-                                   "kmeans": ["kmeans_clusters.py"]})
+    finished = run_tf1_programs({"training": [os.path.join(SCRIPTS, "training_check.py"), work_dir, tf1_pickle],
+                                 "kmeans": [os.path.join(SCRIPTS, "kmeans_clusters.py")]})
+    results = {name: run.result for name, run in finished.items()}
+    results["kmeans_stdout"] = finished["kmeans"].stdout
+    return results
 
 
 # --- contrib.opt against NumPy ------------------------------------------------------------------

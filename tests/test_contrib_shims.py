@@ -4,31 +4,21 @@ Two TF1 scripts (tests/scripts/contrib_*_check.py) run in parallel subprocesses,
 many results printed as one JSON document; the tests below assert on those values.
 """
 import functools
-import json
 import math
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tf1_programs import run_tf1_programs
+
 SCRIPTS = {"layers": "tests/scripts/contrib_layers_check.py", "rnn": "tests/scripts/contrib_rnn_check.py"}
 
 
 @functools.lru_cache(maxsize=None)
 def script_results():
     """Run both check scripts at once (TF1 graph mode needs its own process); parse their JSON."""
-    processes = {name: subprocess.Popen([sys.executable, "-m", "tf1compat", path], cwd=ROOT,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for name, path in SCRIPTS.items()}
-    results = {}
-    for name, process in processes.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 0, f"{SCRIPTS[name]} failed:\n{stderr[-3000:]}"
-        results[name] = json.loads(stdout.strip().splitlines()[-1])
-    return results
+    finished = run_tf1_programs({name: [path] for name, path in SCRIPTS.items()})
+    return {name: run.result for name, run in finished.items()}
 
 
 @pytest.fixture(scope="module")

@@ -1,22 +1,16 @@
 """tf.contrib.training seen from a TF1 script: HParams import, bucket_by_sequence_length on queues, clear errors."""
 import functools
-import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tf1_programs import tf1_result
+
 BOUNDARIES = [4, 7]
 
 
 @functools.lru_cache(maxsize=None)
 def results():
-    done = subprocess.run([sys.executable, "-m", "tf1compat", "tests/scripts/contrib_training_check.py"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.split("RESULT ", 1)[1])
+    return tf1_result("tests/scripts/contrib_training_check.py")
 
 
 def bucket_of(length):

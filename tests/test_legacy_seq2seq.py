@@ -3,15 +3,12 @@
 One TF1 script (tests/scripts/seq2seq/legacy_seq2seq_check.py) computes everything in one subprocess
 and prints a RESULT line; the translate-tutorial-shaped self test runs beside it.
 """
-import json
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tf1_programs import run_tf1_programs
+
 CHECK = "tests/scripts/seq2seq/legacy_seq2seq_check.py"
 TRANSLATE = "tests/scripts/seq2seq/translate_self_test.py"
 ATOL = 1e-5  # float32 graph vs float64 NumPy on values of order 1
@@ -22,17 +19,7 @@ def results(tmp_path_factory):
     """Run both TF1 scripts at once (graph mode needs its own process each); parse their RESULT lines."""
     train_dir = str(tmp_path_factory.mktemp("translate"))
     commands = {"check": [CHECK], "translate": [TRANSLATE, "--self_test", "--train_dir", train_dir]}
-    processes = {name: subprocess.Popen([sys.executable, "-m", "tf1compat", *args], cwd=ROOT, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for name, args in commands.items()}
-    parsed = {}
-    for name, process in processes.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 0, f"{commands[name][0]} failed:\n{stderr[-3000:]}"
-        lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
-        assert len(lines) == 1, stdout
-        parsed[name] = json.loads(lines[0][len("RESULT "):])
-    return parsed
+    return {name: run.result for name, run in run_tf1_programs(commands).items()}
 
 
 @pytest.fixture(scope="module")

@@ -5,15 +5,12 @@ weights it used; every value is recomputed here with NumPy.
 """
 import functools
 import itertools
-import json
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tf1_programs import run_tf1_programs
+
 # The check script, and the done-when program: an attention NMT trainer (train, save, restore, beam search).
 COMMANDS = {"checks": ["tests/scripts/seq2seq_check.py"],
             "nmt": ["tests/scripts/seq2seq_nmt/train.py", "--steps", "200"]}
@@ -22,16 +19,7 @@ COMMANDS = {"checks": ["tests/scripts/seq2seq_check.py"],
 @functools.lru_cache(maxsize=None)
 def results():
     """Run both TF1 programs at once (graph mode needs its own process); parse their last lines."""
-    processes = {name: subprocess.Popen([sys.executable, "-m", "tf1compat", *command], cwd=ROOT,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                 for name, command in COMMANDS.items()}
-    found = {}
-    for name, process in processes.items():
-        stdout, stderr = process.communicate(timeout=300)
-        assert process.returncode == 0, f"{COMMANDS[name][0]} failed:\n{stderr[-3000:]}"
-        last = stdout.strip().splitlines()[-1]
-        found[name] = json.loads(last[len("RESULT "):] if last.startswith("RESULT ") else last)
-    return found
+    return {name: run.result for name, run in run_tf1_programs(COMMANDS).items()}
 
 
 @pytest.fixture(scope="module")

@@ -3,24 +3,18 @@
 tests/scripts/seq2seq_helpers_check.py runs the TF1 code in one subprocess and prints its values and
 the weights it used; every value is recomputed here with NumPy.
 """
-import json
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from tf1_programs import tf1_result
+
 SCRIPT = "tests/scripts/seq2seq_helpers_check.py"
 
 
 @pytest.fixture(scope="module")
 def helpers():
-    process = subprocess.run([sys.executable, "-m", "tf1compat", SCRIPT], cwd=ROOT, capture_output=True, text=True,
-                             timeout=300)
-    assert process.returncode == 0, f"{SCRIPT} failed:\n{process.stderr[-3000:]}"
-    return json.loads(process.stdout.strip().splitlines()[-1])
+    return tf1_result(SCRIPT)
 
 
 def arrays(values):

@@ -6,9 +6,9 @@ import tensorflow
 from tf1compat.shims.contrib.legacy_seq2seq.attention import embedding_attention_decoder
 from tf1compat.shims.contrib.legacy_seq2seq.decoders import (check_output_projection, embedding_rnn_decoder,
                                                               extract_argmax_and_embed, rnn_decoder)
-from tf1compat.shims.contrib.legacy_seq2seq.embedding_wrapper import EmbeddingWrapper
 from tf1compat.shims.contrib.legacy_seq2seq.feed_previous import decode_either_way
 from tf1compat.shims.contrib.rnn import OutputProjectionWrapper
+from tf1compat.shims.contrib.rnn_cells.wrappers import EmbeddingWrapper
 
 _v1 = tensorflow.compat.v1
 

@@ -6,6 +6,7 @@ gradients of the first two lived in tf.contrib, so they are registered here (fro
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import LayerRNNCell, LSTMStateTuple
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import LSTMUnitSizes, StoredSizes
 
 _v1 = tensorflow.compat.v1
 _raw = tensorflow.raw_ops
@@ -48,7 +49,7 @@ _register_gradient("LSTMBlockCell", _lstm_block_cell_grad)
 _register_gradient("GRUBlockCell", _gru_block_cell_grad)
 
 
-class LSTMBlockCell(LayerRNNCell):
+class LSTMBlockCell(LSTMUnitSizes, LayerRNNCell):
     """LSTM on the fused ``LSTMBlockCell`` kernel; variables ``lstm_cell/kernel``, ``lstm_cell/bias``
     (gates i, j, f, o as ``BasicLSTMCell``) and, with ``use_peephole``, ``w_i_diag``/``w_f_diag``/``w_o_diag``."""
 
@@ -62,14 +63,6 @@ class LSTMBlockCell(LayerRNNCell):
         self._names = {"W": "kernel", "b": "bias", "wci": "w_i_diag", "wcf": "w_f_diag", "wco": "w_o_diag",
                        "scope": "lstm_cell"}
         self.input_spec = _v1.layers.InputSpec(ndim=2)
-
-    @property
-    def state_size(self):
-        return LSTMStateTuple(self._num_units, self._num_units)
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def build(self, inputs_shape):
         input_size = _v1.dimension_value(inputs_shape[1])
@@ -96,7 +89,7 @@ class LSTMBlockCell(LayerRNNCell):
         return h, LSTMStateTuple(cs, h)
 
 
-class GRUBlockCell(LayerRNNCell):
+class GRUBlockCell(StoredSizes, LayerRNNCell):
     """GRU on the fused ``GRUBlockCell`` kernel; variables ``gru_cell/w_ru``, ``b_ru`` (init 1), ``w_c``, ``b_c``."""
 
     _NAMES = ("w_ru", "b_ru", "w_c", "b_c")
@@ -106,15 +99,8 @@ class GRUBlockCell(LayerRNNCell):
         if (cell_size is None) == (num_units is None):
             raise ValueError("Exactly one of num_units or cell_size must be provided.")
         self._cell_size = num_units if num_units is not None else cell_size
+        self._state_size = self._output_size = self._cell_size
         self.input_spec = _v1.layers.InputSpec(ndim=2)
-
-    @property
-    def state_size(self):
-        return self._cell_size
-
-    @property
-    def output_size(self):
-        return self._cell_size
 
     def build(self, input_shape):
         input_size = _v1.dimension_value(input_shape[1])

@@ -7,6 +7,7 @@ argument, so their scope is ``conv_lstm_cell`` too.
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import LSTMStateTuple, RNNCell
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import StoredSizes
 
 _v1 = tensorflow.compat.v1
 _CONV = {3: (_v1.nn.conv1d, 1), 4: (_v1.nn.conv2d, [1] * 4), 5: (_v1.nn.conv3d, [1] * 5)}
@@ -32,7 +33,7 @@ def _conv(args, filter_size, num_features, bias, bias_start=0.0):
                                      initializer=_v1.constant_initializer(bias_start, dtype=dtype))
 
 
-class ConvLSTMCell(RNNCell):
+class ConvLSTMCell(StoredSizes, RNNCell):
     """Convolutional LSTM (Shi et al., 2015) over inputs [batch, *spatial, channels]."""
 
     def __init__(self, conv_ndims, input_shape, output_channels, kernel_shape, use_bias=True,
@@ -51,14 +52,6 @@ class ConvLSTMCell(RNNCell):
         state = _v1.TensorShape(self._input_shape[:-1] + [output_channels])
         self._state_size = LSTMStateTuple(state, state)
         self._output_size = _v1.TensorShape(self._input_shape[:-1] + [total])
-
-    @property
-    def output_size(self):
-        return self._output_size
-
-    @property
-    def state_size(self):
-        return self._state_size
 
     def call(self, inputs, state, scope=None):
         cell, hidden = state

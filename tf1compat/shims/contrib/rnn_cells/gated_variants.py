@@ -4,25 +4,18 @@ import math
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import LayerRNNCell, LSTMStateTuple, RNNCell, input_width, linear
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import LSTMUnitSizes, UnitSizes, known_depth
 
 _v1 = tensorflow.compat.v1
 
 
-class UGRNNCell(RNNCell):
+class UGRNNCell(UnitSizes, RNNCell):
     """Update-gate RNN (Collins et al., 2017). Variables ``kernel`` [input + units, 2 * units], ``bias``."""
 
     def __init__(self, num_units, initializer=None, forget_bias=1.0, activation=_v1.tanh, reuse=None):
         super().__init__(_reuse=reuse)
         self._num_units, self._initializer = num_units, initializer
         self._forget_bias, self._activation = forget_bias, activation
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def call(self, inputs, state):
         input_width(inputs)
@@ -34,7 +27,7 @@ class UGRNNCell(RNNCell):
         return new_state, new_state
 
 
-class IntersectionRNNCell(RNNCell):
+class IntersectionRNNCell(UnitSizes, RNNCell):
     """Intersection RNN (+RNN) with coupled recurrent and depth gates (Collins et al., 2017).
 
     Variables ``kernel`` [units + units, 4 * units] and ``bias``; with ``num_in_proj`` and inputs of
@@ -46,14 +39,6 @@ class IntersectionRNNCell(RNNCell):
         super().__init__(_reuse=reuse)
         self._num_units, self._num_input_proj, self._initializer = num_units, num_in_proj, initializer
         self._forget_bias, self._y_activation = forget_bias, y_activation
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def call(self, inputs, state):
         width = input_width(inputs)
@@ -82,7 +67,7 @@ def _random_exp_initializer(minval, maxval, seed=None, dtype=_v1.float32):
     return initializer
 
 
-class PhasedLSTMCell(RNNCell):
+class PhasedLSTMCell(LSTMUnitSizes, RNNCell):
     """Phased LSTM (Neil et al., 2016): inputs are ``(time [B, 1], features [B, F])``.
 
     Variables ``mask_gates/{kernel,bias}``, ``new_input/{kernel,bias}``, ``output_gate/{kernel,bias}``,
@@ -95,14 +80,6 @@ class PhasedLSTMCell(RNNCell):
         self._num_units, self._use_peepholes, self._leak = num_units, use_peepholes, leak
         self._ratio_on, self._trainable_ratio_on = ratio_on, trainable_ratio_on
         self._period_init_min, self._period_init_max = period_init_min, period_init_max
-
-    @property
-    def state_size(self):
-        return LSTMStateTuple(self._num_units, self._num_units)
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def _cycle_ratio(self, time, phase, period):
         shifted = time - _v1.cast(phase, time.dtype)
@@ -143,7 +120,7 @@ class PhasedLSTMCell(RNNCell):
         return new_h, LSTMStateTuple(new_c, new_h)
 
 
-class SRUCell(LayerRNNCell):
+class SRUCell(UnitSizes, LayerRNNCell):
     """Simple Recurrent Unit (Lei et al., 2017): ``kernel`` [input, 4 * units], ``bias`` [2 * units].
 
     The input width must equal ``num_units`` (the highway term adds the transformed input to h).
@@ -155,19 +132,8 @@ class SRUCell(LayerRNNCell):
         self._activation = activation or _v1.tanh
         self.input_spec = _v1.layers.InputSpec(ndim=2)
 
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
-
     def build(self, inputs_shape):
-        input_depth = _v1.dimension_value(inputs_shape[1])
-        if input_depth is None:
-            raise ValueError(f"Expected inputs.shape[-1] to be known, saw shape: {inputs_shape}")
-        self._kernel = self.add_weight("kernel", shape=[input_depth, 4 * self._num_units])
+        self._kernel = self.add_weight("kernel", shape=[known_depth(inputs_shape), 4 * self._num_units])
         self._bias = self.add_weight("bias", shape=[2 * self._num_units], initializer=_v1.constant_initializer(0.0))
         self.built = True
 

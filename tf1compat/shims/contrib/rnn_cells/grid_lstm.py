@@ -10,13 +10,14 @@ import logging
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import RNNCell, sharded_matrix
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import StoredSizes
 
 _v1 = tensorflow.compat.v1
 _LOG = logging.getLogger(__name__)
 _Gates = collections.namedtuple("_Gates", "i j f o")
 
 
-class GridLSTMCell(RNNCell):
+class GridLSTMCell(StoredSizes, RNNCell):
     """Grid LSTM over frequency slices of [batch, features] inputs; output [batch, 2 * units * blocks]."""
 
     def __init__(self, num_units, use_peepholes=False, share_time_frequency_weights=False, cell_clip=None,
@@ -46,14 +47,6 @@ class GridLSTMCell(RNNCell):
             self._state_tuple_type = None
             self._state_size = num_units * self._total_blocks * 2
         self._output_size = num_units * self._total_blocks * 2
-
-    @property
-    def output_size(self):
-        return self._output_size
-
-    @property
-    def state_size(self):
-        return self._state_size
 
     @property
     def state_tuple_type(self):

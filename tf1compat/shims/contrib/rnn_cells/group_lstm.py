@@ -7,11 +7,12 @@ i, j, f, o per group), ``bias_i``, ``bias_j``, ``bias_f``, ``bias_o`` [units], a
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import LSTMStateTuple, RNNCell, linear
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import StoredSizes, projected_sizes
 
 _v1 = tensorflow.compat.v1
 
 
-class GLSTMCell(RNNCell):
+class GLSTMCell(StoredSizes, RNNCell):
     """Group LSTM: group ``g`` reads slice ``g`` of the inputs and of the previous output."""
 
     def __init__(self, num_units, initializer=None, num_proj=None, number_of_groups=1, forget_bias=1.0,
@@ -24,16 +25,7 @@ class GLSTMCell(RNNCell):
         if num_proj and num_proj % number_of_groups != 0:
             raise ValueError("num_proj must be divisible by number_of_groups")
         self._group_shape = [(num_proj or num_units) // number_of_groups, num_units // number_of_groups]
-        self._state_size = LSTMStateTuple(num_units, num_proj or num_units)
-        self._output_size = num_proj or num_units
-
-    @property
-    def state_size(self):
-        return self._state_size
-
-    @property
-    def output_size(self):
-        return self._output_size
+        self._state_size, self._output_size = projected_sizes(num_units, num_proj)
 
     def _group_gates(self, inputs, m_prev):
         input_size = _v1.dimension_value(inputs.shape[1])

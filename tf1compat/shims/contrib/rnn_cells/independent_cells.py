@@ -6,11 +6,12 @@ initialised uniformly in [-1, 1]; input weights are ``kernel_w`` matrices.
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import LayerRNNCell, LSTMStateTuple
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import LSTMUnitSizes, UnitSizes, known_depth
 
 _v1 = tensorflow.compat.v1
 
 
-class _IndependentCell(LayerRNNCell):
+class _IndependentCell(UnitSizes, LayerRNNCell):
     """Shared construction: 2-D inputs, ``num_units``, activation (tanh by default), initialisers."""
 
     def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None, bias_initializer=None,
@@ -21,20 +22,6 @@ class _IndependentCell(LayerRNNCell):
         self._activation = activation or _v1.tanh
         self._kernel_initializer = kernel_initializer
         self._bias_initializer = bias_initializer
-
-    @property
-    def state_size(self):
-        return self._num_units
-
-    @property
-    def output_size(self):
-        return self._num_units
-
-    def _input_depth(self, inputs_shape):
-        depth = _v1.dimension_value(inputs_shape[1])
-        if depth is None:
-            raise ValueError(f"Expected inputs.shape[-1] to be known, saw shape: {inputs_shape}")
-        return depth
 
     def _recurrent(self, name, width):
         return self.add_weight(name, shape=[1, width],
@@ -51,7 +38,7 @@ class IndRNNCell(_IndependentCell):
         super().__init__(num_units, activation, reuse, name=name, dtype=dtype)
 
     def build(self, inputs_shape):
-        self._kernel_w = self.add_weight("kernel_w", shape=[self._input_depth(inputs_shape), self._num_units])
+        self._kernel_w = self.add_weight("kernel_w", shape=[known_depth(inputs_shape), self._num_units])
         self._kernel_u = self._recurrent("kernel_u", self._num_units)
         self._bias_var = self._bias("bias", self._num_units, _v1.zeros_initializer(dtype=self.dtype))
         self.built = True
@@ -67,7 +54,7 @@ class IndyGRUCell(_IndependentCell):
     ``candidate/kernel``, ``candidate/kernel_u``, ``candidate/bias``."""
 
     def build(self, inputs_shape):
-        depth, units = self._input_depth(inputs_shape), self._num_units
+        depth, units = known_depth(inputs_shape), self._num_units
         self._gate_kernel_w = self.add_weight("gates/kernel_w", shape=[depth, 2 * units],
                                               initializer=self._kernel_initializer)
         self._gate_kernel_u = self._recurrent("gates/kernel_u", 2 * units)
@@ -87,7 +74,7 @@ class IndyGRUCell(_IndependentCell):
         return new_h, new_h
 
 
-class IndyLSTMCell(_IndependentCell):
+class IndyLSTMCell(LSTMUnitSizes, _IndependentCell):
     """LSTM with diagonal recurrent weights: ``kernel_w`` [input, 4n], ``kernel_u`` [1, 4n], ``bias`` (i j f o)."""
 
     def __init__(self, num_units, forget_bias=1.0, activation=None, reuse=None, kernel_initializer=None,
@@ -95,13 +82,9 @@ class IndyLSTMCell(_IndependentCell):
         super().__init__(num_units, activation, reuse, kernel_initializer, bias_initializer, name, dtype)
         self._forget_bias = forget_bias
 
-    @property
-    def state_size(self):
-        return LSTMStateTuple(self._num_units, self._num_units)
-
     def build(self, inputs_shape):
         units = 4 * self._num_units
-        self._kernel_w = self.add_weight("kernel_w", shape=[self._input_depth(inputs_shape), units],
+        self._kernel_w = self.add_weight("kernel_w", shape=[known_depth(inputs_shape), units],
                                          initializer=self._kernel_initializer)
         self._kernel_u = self._recurrent("kernel_u", units)
         self._bias_var = self._bias("bias", units, _v1.zeros_initializer(dtype=self.dtype))

@@ -5,12 +5,14 @@ import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import (LSTMStateTuple, RNNCell, input_width, layer_norm,
                                                       sharded_matrix)
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import (LSTMUnitSizes, StoredSizes, clip, peephole_lstm_update,
+                                                          peepholes, projected_sizes)
 
 _v1 = tensorflow.compat.v1
 _LOG = logging.getLogger(__name__)
 
 
-class LayerNormBasicLSTMCell(RNNCell):
+class LayerNormBasicLSTMCell(LSTMUnitSizes, RNNCell):
     """LSTM with layer normalisation of each gate and of the cell, and recurrent dropout on the candidate.
 
     Variables: ``kernel`` [input + units, 4 * units] (gates i, j, f, o), ``bias`` only without
@@ -30,14 +32,6 @@ class LayerNormBasicLSTMCell(RNNCell):
         self._layer_norm = layer_norm
         self._norm_gain = norm_gain
         self._norm_shift = norm_shift
-
-    @property
-    def state_size(self):
-        return LSTMStateTuple(self._num_units, self._num_units)
-
-    @property
-    def output_size(self):
-        return self._num_units
 
     def _norm(self, value, scope):
         return layer_norm(value, scope, self._norm_gain, self._norm_shift) if self._layer_norm else value
@@ -59,7 +53,7 @@ class LayerNormBasicLSTMCell(RNNCell):
         return new_h, LSTMStateTuple(new_c, new_h)
 
 
-class CoupledInputForgetGateLSTMCell(RNNCell):
+class CoupledInputForgetGateLSTMCell(StoredSizes, RNNCell):
     """LSTM whose input gate is one minus the forget gate (Greff et al.).
 
     Variables: ``W_0`` [input + proj, 3 * units] (gates j, f, o; ``W_<k>`` shards), ``B``,
@@ -81,14 +75,6 @@ class CoupledInputForgetGateLSTMCell(RNNCell):
         width = num_proj or num_units
         self._state_size = LSTMStateTuple(num_units, width) if state_is_tuple else num_units + width
         self._output_size = width
-
-    @property
-    def state_size(self):
-        return self._state_size
-
-    @property
-    def output_size(self):
-        return self._output_size
 
     def _norm(self, value, scope):
         return layer_norm(value, scope, self._norm_gain, self._norm_shift) if self._layer_norm else value
@@ -120,13 +106,12 @@ class CoupledInputForgetGateLSTMCell(RNNCell):
         m = o_act * self._activation(c)
         if self._num_proj is not None:
             m = _v1.matmul(m, sharded_matrix("W_P", [self._num_units, self._num_proj], dtype, self._num_proj_shards))
-            if self._proj_clip is not None:
-                m = _v1.clip_by_value(m, -self._proj_clip, self._proj_clip)
+            m = clip(m, self._proj_clip)
         new_state = LSTMStateTuple(c, m) if self._state_is_tuple else _v1.concat([c, m], 1)
         return m, new_state
 
 
-class NASCell(RNNCell):
+class NASCell(StoredSizes, RNNCell):
     """The recurrent cell found by Neural Architecture Search (Zoph & Le, 2017).
 
     Variables: ``recurrent_kernel`` [proj, 8 * units], ``kernel`` [input, 8 * units], ``bias``
@@ -136,16 +121,7 @@ class NASCell(RNNCell):
     def __init__(self, num_units, num_proj=None, use_biases=False, reuse=None):
         super().__init__(_reuse=reuse)
         self._num_units, self._num_proj, self._use_biases = num_units, num_proj, use_biases
-        self._state_size = LSTMStateTuple(num_units, num_proj or num_units)
-        self._output_size = num_proj or num_units
-
-    @property
-    def state_size(self):
-        return self._state_size
-
-    @property
-    def output_size(self):
-        return self._output_size
+        self._state_size, self._output_size = projected_sizes(num_units, num_proj)
 
     def call(self, inputs, state):
         sigmoid, tanh, relu = _v1.sigmoid, _v1.tanh, _v1.nn.relu
@@ -174,7 +150,7 @@ class NASCell(RNNCell):
         return new_m, LSTMStateTuple(new_c, new_m)
 
 
-class LayerNormLSTMCell(RNNCell):
+class LayerNormLSTMCell(StoredSizes, RNNCell):
     """``LSTMCell`` with optional layer normalisation of the gates and the cell (TF 1.15 contrib).
 
     Variables ``kernel`` [input + output, 4 * units] (gates i, j, f, o), ``bias`` (created even with
@@ -190,16 +166,7 @@ class LayerNormLSTMCell(RNNCell):
         self._initializer, self._num_proj, self._proj_clip = initializer, num_proj, proj_clip
         self._forget_bias, self._activation = forget_bias, activation or _v1.tanh
         self._layer_norm, self._norm_gain, self._norm_shift = layer_norm, norm_gain, norm_shift
-        self._state_size = LSTMStateTuple(num_units, num_proj or num_units)
-        self._output_size = num_proj or num_units
-
-    @property
-    def state_size(self):
-        return self._state_size
-
-    @property
-    def output_size(self):
-        return self._output_size
+        self._state_size, self._output_size = projected_sizes(num_units, num_proj)
 
     def _norm(self, value, scope):
         return layer_norm(value, scope, self._norm_gain, self._norm_shift) if self._layer_norm else value
@@ -218,20 +185,14 @@ class LayerNormLSTMCell(RNNCell):
 
     def call(self, inputs, state):
         c_prev, m_prev = state
-        sigmoid, dtype = _v1.sigmoid, inputs.dtype
+        dtype = inputs.dtype
         with _v1.variable_scope(_v1.get_variable_scope(), initializer=self._initializer):
             i, j, f, o = self._gates(inputs, m_prev)
-            peep = {name: _v1.get_variable(name, shape=[self._num_units], dtype=dtype)
-                    for name in ("w_f_diag", "w_i_diag", "w_o_diag")} if self._use_peepholes else None
-            if peep:
-                i, f = i + peep["w_i_diag"] * c_prev, f + peep["w_f_diag"] * c_prev
-            c = self._norm(sigmoid(f + self._forget_bias) * c_prev + sigmoid(i) * self._activation(j), "state")
-            if self._cell_clip is not None:
-                c = _v1.clip_by_value(c, -self._cell_clip, self._cell_clip)
-            m = sigmoid(o + peep["w_o_diag"] * c if peep else o) * self._activation(c)
+            peep = peepholes(self._num_units, dtype, self._use_peepholes)
+            c, m = peephole_lstm_update((i, j, f, o), c_prev, peep, self._forget_bias, self._activation,
+                                        self._cell_clip, norm=lambda value: self._norm(value, "state"))
             if self._num_proj is not None:
                 with _v1.variable_scope("projection"):
                     m = _v1.matmul(m, _v1.get_variable("kernel", [self._num_units, self._num_proj], dtype=dtype))
-                if self._proj_clip is not None:
-                    m = _v1.clip_by_value(m, -self._proj_clip, self._proj_clip)
+                m = clip(m, self._proj_clip)
         return m, LSTMStateTuple(c, m)

@@ -8,11 +8,12 @@ and with peepholes ``W_F_diag``, ``W_I_diag``, ``W_O_diag``. As in TF 1.15, ``st
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import RNNCell, input_width, sharded_matrix
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import StoredSizes
 
 _v1 = tensorflow.compat.v1
 
 
-class TimeFreqLSTMCell(RNNCell):
+class TimeFreqLSTMCell(StoredSizes, RNNCell):
     """Time-frequency LSTM; output [batch, units * slices], state [batch, 2 * units * slices]."""
 
     def __init__(self, num_units, use_peepholes=False, cell_clip=None, initializer=None, num_unit_shards=1,
@@ -23,14 +24,6 @@ class TimeFreqLSTMCell(RNNCell):
         self._feature_size, self._frequency_skip = feature_size, frequency_skip
         self._state_size = 2 * num_units
         self._output_size = num_units
-
-    @property
-    def output_size(self):
-        return self._output_size
-
-    @property
-    def state_size(self):
-        return self._state_size
 
     def _slices(self, inputs):
         input_size = _v1.dimension_value(inputs.get_shape().with_rank(2)[-1])

@@ -7,11 +7,13 @@ again, so variables read ``wn_lstm_cell/wn_lstm_cell/{kernel,bias,norm_0,norm_1,
 import tensorflow
 
 from tf1compat.shims.contrib.rnn_cells.layers import LSTMStateTuple, RNNCell, input_width
+from tf1compat.shims.contrib.rnn_cells.lstm_parts import (StoredSizes, clip, peephole_lstm_update, peepholes,
+                                                          projected_sizes)
 
 _v1 = tensorflow.compat.v1
 
 
-class WeightNormLSTMCell(RNNCell):
+class WeightNormLSTMCell(StoredSizes, RNNCell):
     """LSTM (gates i, j, f, o) with optional weight normalisation, peepholes, cell clip and projection."""
 
     def __init__(self, num_units, norm=True, use_peepholes=False, cell_clip=None, initializer=None, num_proj=None,
@@ -22,16 +24,7 @@ class WeightNormLSTMCell(RNNCell):
         self._use_peepholes, self._cell_clip = use_peepholes, cell_clip
         self._num_proj, self._proj_clip = num_proj, proj_clip
         self._activation, self._forget_bias = activation or _v1.tanh, forget_bias
-        self._state_size = LSTMStateTuple(num_units, num_proj or num_units)
-        self._output_size = num_proj or num_units
-
-    @property
-    def state_size(self):
-        return self._state_size
-
-    @property
-    def output_size(self):
-        return self._output_size
+        self._state_size, self._output_size = projected_sizes(num_units, num_proj)
 
     def _linear(self, args, output_size, bias):
         args = args if isinstance(args, list) else [args]
@@ -53,21 +46,14 @@ class WeightNormLSTMCell(RNNCell):
 
     def call(self, inputs, state):
         c, h = state
-        sigmoid, dtype, units = _v1.sigmoid, inputs.dtype, self._num_units
+        units = self._num_units
         input_width(inputs)
         with _v1.variable_scope(self._scope, initializer=self._initializer):
-            i, j, f, o = _v1.split(value=self._linear([inputs, h], 4 * units, bias=True), num_or_size_splits=4, axis=1)
-            peep = {name: _v1.get_variable(name, shape=[units], dtype=dtype)
-                    for name in ("w_f_diag", "w_i_diag", "w_o_diag")} if self._use_peepholes else None
-            if peep:
-                f, i = f + peep["w_f_diag"] * c, i + peep["w_i_diag"] * c
-            new_c = c * sigmoid(f + self._forget_bias) + sigmoid(i) * self._activation(j)
-            if self._cell_clip is not None:
-                new_c = _v1.clip_by_value(new_c, -self._cell_clip, self._cell_clip)
-            new_h = sigmoid(o + peep["w_o_diag"] * new_c if peep else o) * self._activation(new_c)
+            gates = _v1.split(value=self._linear([inputs, h], 4 * units, bias=True), num_or_size_splits=4, axis=1)
+            peep = peepholes(units, inputs.dtype, self._use_peepholes)
+            new_c, new_h = peephole_lstm_update(gates, c, peep, self._forget_bias, self._activation, self._cell_clip)
             if self._num_proj is not None:
                 with _v1.variable_scope("projection"):
                     new_h = self._linear(new_h, self._num_proj, bias=False)
-                if self._proj_clip is not None:
-                    new_h = _v1.clip_by_value(new_h, -self._proj_clip, self._proj_clip)
+                new_h = clip(new_h, self._proj_clip)
         return new_h, LSTMStateTuple(new_c, new_h)

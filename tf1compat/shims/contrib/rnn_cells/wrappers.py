@@ -48,13 +48,16 @@ class InputProjectionWrapper(_DelegatingWrapper):
 
 
 class EmbeddingWrapper(_DelegatingWrapper):
-    """Embeds integer inputs (variable ``embedding`` [classes, size]) before the wrapped cell.
+    """Embeds [batch] integer ids (variable ``embedding`` [classes, size]) before the wrapped cell.
 
-    The default initialiser is uniform in ±sqrt(3) (variance 1), unless the scope has one.
+    TF 1.15's legacy_seq2seq encoders use this same class (scope ``embedding_wrapper``). The default
+    initialiser is uniform in ±sqrt(3) (variance 1), unless the scope has one.
     """
 
     def __init__(self, cell, embedding_classes, embedding_size, initializer=None, reuse=None):
         super().__init__(_reuse=reuse)
+        if not _is_cell(cell):
+            raise TypeError(f"`EmbeddingWrapper` cell must be an RNNCell; got {type(cell).__name__}")
         if embedding_classes <= 0 or embedding_size <= 0:
             raise ValueError(f"Both embedding_classes and embedding_size must be > 0: "
                              f"{embedding_classes}, {embedding_size}.")
@@ -65,7 +68,7 @@ class EmbeddingWrapper(_DelegatingWrapper):
         with _v1.device("/cpu:0"):
             initializer = (self._initializer or _v1.get_variable_scope().initializer
                            or _v1.random_uniform_initializer(-math.sqrt(3), math.sqrt(3)))
-            dtype = state[0].dtype if isinstance(state, tuple) else state.dtype
+            dtype = tensorflow.nest.flatten(state)[0].dtype  # also for nested (multi-layer LSTM) states
             embedding = _v1.get_variable("embedding", [self._embedding_classes, self._embedding_size],
                                          initializer=initializer, dtype=dtype)
             embedded = _v1.nn.embedding_lookup(embedding, _v1.reshape(inputs, [-1]))

@@ -96,6 +96,22 @@ class _BaseAttentionMechanism(AttentionMechanism):
         """The initial attention state: the initial alignments."""
         return self.initial_alignments(batch_size, dtype)
 
+    def _init_projected(self, num_units, memory, dtype, name, with_query_layer, **options):
+        """``__init__`` with bias-free Dense(num_units) ``query_layer`` (if wanted) and ``memory_layer``."""
+        _BaseAttentionMechanism.__init__(self, **projection_layers(num_units, dtype, with_query_layer), memory=memory,
+                                         name=name, **options)
+        self._num_units, self._name = num_units, name
+
+    def _processed(self, query):
+        return self.query_layer(query) if self.query_layer else query
+
+    def _alignments(self, query, state, scope_name, score_fn):
+        """``(alignments, next_state)``: ``score_fn(query)`` in a new ``scope_name`` scope, then the probability."""
+        with _v1.variable_scope(None, scope_name, [query]):
+            score = score_fn(query)
+        alignments = self._probability_fn(score, state)
+        return alignments, alignments
+
 
 def luong_score(query, keys, scale):
     """score[b, t] = query[b] . keys[b, t], times the scalar variable ``attention_g`` if ``scale``."""
@@ -131,27 +147,32 @@ def projection_layer(num_units, name, dtype):
     return _v1.layers.Dense(num_units, name=name, use_bias=False, dtype=dtype)
 
 
+def projection_layers(num_units, dtype, with_query_layer):
+    """``query_layer`` (None for Luong's scores) and ``memory_layer``: bias-free Dense(num_units), float32 by default."""
+    dtype = dtype or _v1.float32
+    query_layer = projection_layer(num_units, "query_layer", dtype) if with_query_layer else None
+    return {"query_layer": query_layer, "memory_layer": projection_layer(num_units, "memory_layer", dtype)}
+
+
+def _stateless(probability_fn):
+    """``probability_fn(score)`` (softmax by default) as the ``(score, previous_alignments)`` function."""
+    probability_fn = probability_fn or _v1.nn.softmax
+    return lambda score, _: probability_fn(score)
+
+
 class LuongAttention(_BaseAttentionMechanism):
     """Luong's multiplicative attention (``scale=True``: times a learned scalar ``attention_g``)."""
 
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, probability_fn=None,
                  score_mask_value=None, dtype=None, custom_key_value_fn=None, name="LuongAttention"):
-        probability_fn = probability_fn or _v1.nn.softmax
-        dtype = dtype or _v1.float32
-        super().__init__(query_layer=None, memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
-                         probability_fn=lambda score, _: probability_fn(score),
-                         memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
-                         custom_key_value_fn=custom_key_value_fn, name=name)
-        self._num_units = num_units
         self._scale = scale
-        self._name = name
+        self._init_projected(num_units, memory, dtype, name, False, probability_fn=_stateless(probability_fn),
+                             memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
+                             custom_key_value_fn=custom_key_value_fn)
 
     def __call__(self, query, state):
         """Returns ``(alignments, next_state)``, both [batch_size, alignments_size]."""
-        with _v1.variable_scope(None, "luong_attention", [query]):
-            score = luong_score(query, self._keys, self._scale)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+        return self._alignments(query, state, "luong_attention", lambda q: luong_score(q, self._keys, self._scale))
 
 
 class BahdanauAttention(_BaseAttentionMechanism):
@@ -159,21 +180,12 @@ class BahdanauAttention(_BaseAttentionMechanism):
 
     def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, probability_fn=None,
                  score_mask_value=None, dtype=None, custom_key_value_fn=None, name="BahdanauAttention"):
-        probability_fn = probability_fn or _v1.nn.softmax
-        dtype = dtype or _v1.float32
-        super().__init__(query_layer=projection_layer(num_units, "query_layer", dtype),
-                         memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
-                         probability_fn=lambda score, _: probability_fn(score),
-                         memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
-                         custom_key_value_fn=custom_key_value_fn, name=name)
-        self._num_units = num_units
         self._normalize = normalize
-        self._name = name
+        self._init_projected(num_units, memory, dtype, name, True, probability_fn=_stateless(probability_fn),
+                             memory_sequence_length=memory_sequence_length, score_mask_value=score_mask_value,
+                             custom_key_value_fn=custom_key_value_fn)
 
     def __call__(self, query, state):
         """Returns ``(alignments, next_state)``, both [batch_size, alignments_size]."""
-        with _v1.variable_scope(None, "bahdanau_attention", [query]):
-            processed_query = self.query_layer(query) if self.query_layer else query
-            score = bahdanau_score(processed_query, self._keys, self._normalize)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+        return self._alignments(query, state, "bahdanau_attention",
+                                lambda q: bahdanau_score(self._processed(q), self._keys, self._normalize))

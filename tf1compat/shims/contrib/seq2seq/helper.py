@@ -83,19 +83,8 @@ class CustomHelper(Helper):
             return self._next_inputs_fn(time=time, outputs=outputs, state=state, sample_ids=sample_ids)
 
 
-class GreedyEmbeddingHelper(Helper):
-    """Inference: the argmax of the logits is the next id; its embedding is the next input."""
-
-    def __init__(self, embedding, start_tokens, end_token):
-        self._embedding_fn = embedding_function(embedding)
-        self._start_tokens = _v1.convert_to_tensor(start_tokens, dtype=_v1.int32, name="start_tokens")
-        self._end_token = _v1.convert_to_tensor(end_token, dtype=_v1.int32, name="end_token")
-        if self._start_tokens.get_shape().ndims != 1:
-            raise ValueError("start_tokens must be a vector")
-        self._batch_size = _v1.size(start_tokens)
-        if self._end_token.get_shape().ndims != 0:
-            raise ValueError("end_token must be a scalar")
-        self._start_inputs = self._embedding_fn(self._start_tokens)
+class ScalarIdsHelper(Helper):
+    """A helper whose ``sample`` gives one int32 id per example, with ``self._batch_size`` set at construction."""
 
     @property
     def batch_size(self):
@@ -108,6 +97,21 @@ class GreedyEmbeddingHelper(Helper):
     @property
     def sample_ids_dtype(self):
         return _v1.int32
+
+
+class GreedyEmbeddingHelper(ScalarIdsHelper):
+    """Inference: the argmax of the logits is the next id; its embedding is the next input."""
+
+    def __init__(self, embedding, start_tokens, end_token):
+        self._embedding_fn = embedding_function(embedding)
+        self._start_tokens = _v1.convert_to_tensor(start_tokens, dtype=_v1.int32, name="start_tokens")
+        self._end_token = _v1.convert_to_tensor(end_token, dtype=_v1.int32, name="end_token")
+        if self._start_tokens.get_shape().ndims != 1:
+            raise ValueError("start_tokens must be a vector")
+        self._batch_size = _v1.size(start_tokens)
+        if self._end_token.get_shape().ndims != 0:
+            raise ValueError("end_token must be a scalar")
+        self._start_inputs = self._embedding_fn(self._start_tokens)
 
     def initialize(self, name=None):
         return _v1.tile([False], [self._batch_size]), self._start_inputs

@@ -4,8 +4,7 @@ import functools
 import numpy as np
 import tensorflow
 
-from tf1compat.shims.contrib.seq2seq.attention_mechanism import (_BaseAttentionMechanism, projection_layer, bahdanau_score,
-                                                                 luong_score)
+from tf1compat.shims.contrib.seq2seq.attention_mechanism import _BaseAttentionMechanism, bahdanau_score, luong_score
 from tf1compat.shims.contrib.seq2seq.structure import dimension
 
 _v1 = tensorflow.compat.v1
@@ -69,6 +68,10 @@ class _BaseMonotonicAttentionMechanism(_BaseAttentionMechanism):
         return _v1.one_hot(_v1.zeros((batch_size,), dtype=_v1.int32), self._alignments_size, dtype=dtype)
 
 
+def _monotonic_probability(sigmoid_noise, seed, mode):
+    return functools.partial(monotonic_probability_fn, sigmoid_noise=sigmoid_noise, mode=mode, seed=seed)
+
+
 def _score_bias(score, dtype, initial_value):
     bias = _v1.get_variable("attention_score_bias", dtype=dtype, initializer=initial_value)
     return score + bias
@@ -80,25 +83,17 @@ class BahdanauMonotonicAttention(_BaseMonotonicAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, normalize=False, score_mask_value=None,
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="BahdanauMonotonicAttention"):
-        dtype = dtype or _v1.float32
-        probability_fn = functools.partial(monotonic_probability_fn, sigmoid_noise=sigmoid_noise, mode=mode,
-                                           seed=sigmoid_noise_seed)
-        super().__init__(query_layer=projection_layer(num_units, "query_layer", dtype),
-                         memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
-                         probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
-                         score_mask_value=score_mask_value, name=name)
-        self._num_units = num_units
-        self._normalize = normalize
-        self._name = name
-        self._score_bias_init = score_bias_init
+        self._normalize, self._score_bias_init = normalize, score_bias_init
+        self._init_projected(num_units, memory, dtype, name, True, memory_sequence_length=memory_sequence_length,
+                             probability_fn=_monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode),
+                             score_mask_value=score_mask_value)
 
     def __call__(self, query, state):
-        with _v1.variable_scope(None, "bahdanau_monotonic_attention", [query]):
-            processed_query = self.query_layer(query) if self.query_layer else query
+        def biased_score(query):
+            processed_query = self._processed(query)
             score = bahdanau_score(processed_query, self._keys, self._normalize)
-            score = _score_bias(score, processed_query.dtype, self._score_bias_init)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+            return _score_bias(score, processed_query.dtype, self._score_bias_init)
+        return self._alignments(query, state, "bahdanau_monotonic_attention", biased_score)
 
 
 class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
@@ -107,20 +102,11 @@ class LuongMonotonicAttention(_BaseMonotonicAttentionMechanism):
     def __init__(self, num_units, memory, memory_sequence_length=None, scale=False, score_mask_value=None,
                  sigmoid_noise=0., sigmoid_noise_seed=None, score_bias_init=0., mode="parallel", dtype=None,
                  name="LuongMonotonicAttention"):
-        dtype = dtype or _v1.float32
-        probability_fn = functools.partial(monotonic_probability_fn, sigmoid_noise=sigmoid_noise, mode=mode,
-                                           seed=sigmoid_noise_seed)
-        super().__init__(query_layer=None, memory_layer=projection_layer(num_units, "memory_layer", dtype), memory=memory,
-                         probability_fn=probability_fn, memory_sequence_length=memory_sequence_length,
-                         score_mask_value=score_mask_value, name=name)
-        self._num_units = num_units
-        self._scale = scale
-        self._score_bias_init = score_bias_init
-        self._name = name
+        self._scale, self._score_bias_init = scale, score_bias_init
+        self._init_projected(num_units, memory, dtype, name, False, memory_sequence_length=memory_sequence_length,
+                             probability_fn=_monotonic_probability(sigmoid_noise, sigmoid_noise_seed, mode),
+                             score_mask_value=score_mask_value)
 
     def __call__(self, query, state):
-        with _v1.variable_scope(None, "luong_monotonic_attention", [query]):
-            score = luong_score(query, self._keys, self._scale)
-            score = _score_bias(score, query.dtype, self._score_bias_init)
-        alignments = self._probability_fn(score, state)
-        return alignments, alignments
+        return self._alignments(query, state, "luong_monotonic_attention", lambda q: _score_bias(
+            luong_score(q, self._keys, self._scale), q.dtype, self._score_bias_init))

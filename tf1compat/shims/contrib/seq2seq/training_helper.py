@@ -1,7 +1,7 @@
 """The training helpers of TF 1.15's seq2seq: teacher forcing, and the two scheduled-sampling variants."""
 import tensorflow
 
-from tf1compat.shims.contrib.seq2seq.helper import Helper
+from tf1compat.shims.contrib.seq2seq.helper import ScalarIdsHelper
 from tf1compat.shims.contrib.seq2seq.structure import embedding_function, transpose_batch_time
 
 _v1 = tensorflow.compat.v1
@@ -28,7 +28,7 @@ def _scatter_merge(where_sampling, sampled, where_not_sampling, kept, like):
             + _v1.scatter_nd(indices=where_not_sampling, updates=kept, shape=shape))
 
 
-class TrainingHelper(Helper):
+class TrainingHelper(ScalarIdsHelper):
     """Teacher forcing: step t reads ``inputs[:, t]``; sample ids are the argmax of the outputs."""
 
     def __init__(self, inputs, sequence_length, time_major=False, name=None):
@@ -43,18 +43,6 @@ class TrainingHelper(Helper):
                                  % self._sequence_length.get_shape())
             self._zero_inputs = nest.map_structure(lambda inp: _v1.zeros_like(inp[0, :]), inputs)
             self._batch_size = _v1.size(sequence_length)
-
-    @property
-    def batch_size(self):
-        return self._batch_size
-
-    @property
-    def sample_ids_shape(self):
-        return _v1.TensorShape([])
-
-    @property
-    def sample_ids_dtype(self):
-        return _v1.int32
 
     def _inputs_at(self, time, finished):
         return _v1.cond(_v1.reduce_all(finished), lambda: self._zero_inputs,
