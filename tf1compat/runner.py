@@ -7,7 +7,7 @@ import runpy
 import sys
 import types
 
-from tf1compat import headless_figures, legacy_scope, session_config, usage_report, watchdog
+from tf1compat import bfloat16, headless_figures, legacy_scope, session_config, usage_report, watchdog
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 
@@ -32,6 +32,12 @@ def build_parser(prog):
                              f"(exit {watchdog.HANG_EXIT}); 0 disables (default: 60)")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
+    parser.add_argument("--bf16", dest="bf16", action="store_const", const="native",
+                        help="compute in bfloat16: grappler's oneDNN rewrite in every Session (float32 variables); "
+                             "refused on CPUs without native bfloat16 (avx512_bf16 / amx_bf16)")
+    # An exact option string: argparse matches it before splitting at "=", so `--bf16 SCRIPT` stays unambiguous.
+    parser.add_argument("--bf16=force", dest="bf16", action="store_const", const="force",
+                        help="--bf16 even where bfloat16 is emulated (slower than float32)")
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
     parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
@@ -49,7 +55,9 @@ def main(argv=None, prog="tf1-run"):
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
     try:
         target = _resolve_target(options)
-    except UsageError as error:
+        if options.bf16:
+            bfloat16.enable(options.bf16)
+    except (UsageError, bfloat16.NoNativeBfloat16) as error:
         print(f"ERROR {error}", file=sys.stderr)
         return USAGE_EXIT
     return _run(target, options)
@@ -152,6 +160,8 @@ def _run(target, options):
         sys.stdout.flush()
     if options.report:
         print(usage_report.format_report(), file=sys.stderr)
+    if options.bf16:
+        bfloat16.at_exit(options.report)
     return code
 
 
