@@ -158,3 +158,17 @@ def test_cpu_stamps_give_images_per_cpu_second_over_steady_steps_but_the_last():
     result = throughput([1.0] * 5, batch_size=10, steps_per_epoch=2, cpu_stamps=[0.0, 4.0, 5.0, 6.0, 8.0])
     assert result["images_per_cpu_second"] == pytest.approx(10 * 2 / (8.0 - 5.0))
     assert "images_per_cpu_second" not in throughput([1.0, 1.0], 10, 2, cpu_stamps=[0.0, 1.0])
+
+
+def test_step_profile_sorts_ops_into_kinds_and_counts_overlaps_once():
+    from benchmarks import step_profile
+
+    kinds = [step_profile.kind_of(op) for op in ("_MklNativeFusedConv2D", "_MklNativeConv2DBackpropFilter",
+                                                  "_MklMatMul", "ResourceApplyAdam", "ApplyAdam",
+                                                  "_MklNativeMaxPoolGrad", "ReluGrad")]
+    assert kinds == ["conv", "conv", "dense", "adam", "adam", "pool", "other"]
+    assert step_profile.OP_EVENT.match("gradients/MatMul_grad/MatMul_1:_MklMatMul").group(1) == "_MklMatMul"
+    assert not step_profile.OP_EVENT.match("EagerLocalExecute: __inference_train_step_578")
+    assert step_profile.union_length([(0, 4), (2, 6), (8, 9), (8, 8)]) == 7  # [0, 6] and [8, 9]
+    flops = step_profile.step_flops(100)
+    assert flops["conv"] == 2 * 125_440_000 and flops["dense"] == 3 * 2 * (6272 * 500 + 5000) * 100
