@@ -214,4 +214,4 @@ def test_unknown_runner_option_is_one_usage_line():
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
     assert completed.stderr.startswith("ERROR unrecognized arguments: --bogus")
-    assert "available: --figures, --hang-timeout, --help, --report, --verbose" in completed.stderr
+    assert "available: --bf16, --bf16=force, --figures, --hang-timeout, --help, --report, --verbose" in completed.stderr
