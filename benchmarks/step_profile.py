@@ -138,19 +138,31 @@ def migrated(workdir, bf16):
     return result
 
 
-def measure(precision):
-    """Both sides, each in a fresh process; ``{"legacy": ..., "migrated": ...}``."""
-    results = {}
+def measure(precision, rounds=1):
+    """Both sides, each in a fresh process, alternating over ``rounds``; per side the median of every number."""
+    runs = {"legacy": [], "migrated": []}
     with tempfile.TemporaryDirectory(prefix="step-profile-") as workdir:
-        for side in ("legacy", "migrated"):
-            command = [sys.executable, "-m", "benchmarks.step_profile", "--side", side, "--workdir", workdir,
-                       "--precision", precision]
-            completed = subprocess.run(command, capture_output=True, text=True, env=child_environment(),
-                                       cwd=PROJECT_ROOT, timeout=600)
-            if completed.returncode != 0:
-                raise RuntimeError(f"`{side}` profile failed: {completed.stderr.strip().splitlines()[-1:]}")
-            results[side] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return results
+        for index in range(rounds):
+            for side in (("legacy", "migrated") if index % 2 == 0 else ("migrated", "legacy")):
+                command = [sys.executable, "-m", "benchmarks.step_profile", "--side", side, "--workdir", workdir,
+                           "--precision", precision]
+                completed = subprocess.run(command, capture_output=True, text=True, env=child_environment(),
+                                           cwd=PROJECT_ROOT, timeout=600)
+                if completed.returncode != 0:
+                    raise RuntimeError(f"`{side}` profile failed: {completed.stderr.strip().splitlines()[-1:]}")
+                runs[side].append(json.loads(completed.stdout.strip().splitlines()[-1]))
+    return {side: median_of(results) for side, results in runs.items()}
+
+
+def median_of(results):
+    """The per-field median of several runs' result dicts (nested dicts too); other fields from the last run."""
+    merged = dict(results[-1])
+    for key, value in merged.items():
+        if isinstance(value, (int, float)):
+            merged[key] = statistics.median(result.get(key, 0) for result in results)
+        elif isinstance(value, dict):
+            merged[key] = median_of([result.get(key, {}) for result in results])
+    return merged
 
 
 def format_table(results):
@@ -174,6 +186,7 @@ def main(argv=None):
     parser = UsageParser(prog="python -m benchmarks.step_profile", description=__doc__.splitlines()[0])
     parser.add_argument("--precision", choices=("float32", "bfloat16"), default="float32")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the two sides this many times (medians)")
     parser.add_argument("--side", choices=("legacy", "migrated"), help=argparse_hidden())
     parser.add_argument("--workdir", help=argparse_hidden())
     args = parser.parse_args(argv)
@@ -181,11 +194,12 @@ def main(argv=None):
         function = legacy if args.side == "legacy" else migrated
         print(json.dumps(function(args.workdir, args.precision == "bfloat16")))
         return 0
-    results = measure(args.precision)
+    results = measure(args.precision, args.rounds)
     print(format_table(results))
     if args.json:
         with open(args.json, "w") as handle:
-            json.dump(dict(results, load_average=os.getloadavg(), precision=args.precision), handle, indent=2)
+            json.dump(dict(results, load_average=os.getloadavg(), precision=args.precision, rounds=args.rounds),
+                      handle, indent=2)
     return 0
 
 
