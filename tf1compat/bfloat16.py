@@ -75,9 +75,10 @@ def adjust(config, target):
     default = rewriter_config_pb2.RewriterConfig.DEFAULT
     if options.auto_mixed_precision_onednn_bfloat16 != default or options.auto_mixed_precision_mkl != default:
         description = "bfloat16 rewrite left as the script set it"
-    else:
-        options.auto_mixed_precision_onednn_bfloat16 = rewriter_config_pb2.RewriterConfig.ON
-        description = "oneDNN bfloat16 auto-mixed-precision rewrite on"
+        _sessions[description] += 1
+        return description
+    options.auto_mixed_precision_onednn_bfloat16 = rewriter_config_pb2.RewriterConfig.ON
+    description = "oneDNN bfloat16 auto-mixed-precision rewrite on"
     if config.graph_options.place_pruned_graph:
         # Set by InteractiveSession; grappler (and so the rewrite) never runs on a pruned-placement graph.
         config.graph_options.place_pruned_graph = False
@@ -94,7 +95,7 @@ def _announce():
         return
     _state["announced"] = True
     hardware = (f"native bfloat16: {', '.join(_state['flags'])}" if _state["flags"]
-                else f"forced: {_state['why_not']}")
+                else f"forced: {_state['why_not']}" if _state["why_not"] else "hardware not checked")
     print(f"{_PREFIX} oneDNN bfloat16 auto-mixed-precision rewrite on in every Session; variables, checkpoints "
           f"and fetched values stay float32 ({hardware})", file=sys.stderr, flush=True)
 
