@@ -99,6 +99,8 @@ RATIOS = {
     "train_vs_fixed_step_cpu": Ratio("train_input", "migrated", "fixed_step", metric=PER_CPU_SECOND),
     "fixed_step_vs_legacy_fixed_step_cpu": Ratio("train_input", "fixed_step", "legacy_fixed_step",
                                                  metric=PER_CPU_SECOND),
+    "legacy_bf16_vs_legacy_cpu": Ratio("train_input", "feed_dict_bf16", "feed_dict", metric=PER_CPU_SECOND),
+    "migrated_bf16_vs_legacy_bf16_cpu": Ratio("train_input", "migrated_bf16", "feed_dict_bf16", metric=PER_CPU_SECOND),
     # Both sides alternating inside one process: what the input pipeline costs, unblurred by the load.
     "train_vs_fixed_step_interleaved": Ratio("interleaved", "tf2_pipeline_vs_fixed_step"),
     "feed_dict_vs_legacy_fixed_step_interleaved": Ratio("interleaved", "tf1_feed_dict_vs_fixed_step"),
