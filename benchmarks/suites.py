@@ -50,10 +50,10 @@ SUITES = {suite.name: suite for suite in (
     Suite("train_input", "images_per_second", "images/s", False, TRAIN_METRICS, (
         # In run order: the variants a ratio compares sit next to each other.
         Variant("train_input", "queues", "tf1", "TF1 queue runners + Coordinator"),
+        Variant("train_input", "feed_dict_bf16", "tf1", "TF1 feed_dict under tf1compat --bf16", bf16=True),
         Variant("train_input", "feed_dict", "tf1", "TF1 Session + next_batch + feed_dict"),
         Variant("train_input", "migrated", "tf2", "TF2 migration/cnn_mnist.py as shipped"),
         Variant("train_input", "migrated_bf16", "tf2", "TF2 --mixed-precision bfloat16", bf16=True),
-        Variant("train_input", "feed_dict_bf16", "tf1", "TF1 feed_dict under tf1compat --bf16", bf16=True),
         Variant("train_input", "fixed_step", "tf2", "TF2 as shipped, one batch repeated"),
         Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"))),
     Suite("flops", "peak_gflops", "GFLOP/s", False, ("matmul_gflops", "conv_gflops"), (

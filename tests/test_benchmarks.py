@@ -49,7 +49,7 @@ def test_rounds_keep_suites_together_alternate_order_and_group_by_tf_mode_when_a
 
 
 def test_bf16_variants_only_when_asked_and_their_ratios_have_the_issues_targets():
-    bf16 = ["train_input.migrated_bf16", "train_input.feed_dict_bf16", "interleaved.tf1_bf16_vs_float32"]
+    bf16 = ["train_input.feed_dict_bf16", "train_input.migrated_bf16", "interleaved.tf1_bf16_vs_float32"]
     assert not set(bf16) & {variant.qualified for variant in selected_variants()}
     assert [variant.qualified for variant in selected_variants(bf16=True) if variant.bf16] == bf16
     assert (RATIOS["legacy_bf16_vs_legacy"].target, RATIOS["migrated_bf16_vs_legacy_bf16"].target) == (1.4, 1.0)
