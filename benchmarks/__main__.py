@@ -15,6 +15,7 @@ from benchmarks import machine
 from benchmarks.report import build_report, format_markdown, format_table
 from benchmarks.rounds import BenchmarkError, run_rounds
 from benchmarks.suites import SUITES, selected_variants
+from tf1compat import bfloat16
 from tf1compat.usage_parser import UsageParser
 
 FULL_ROUNDS = 3
@@ -28,7 +29,8 @@ def parse_args(argv=None):
     parser.add_argument("--only", metavar="NAME", action="append", choices=sorted(SUITES), default=[],
                         help=f"run only this suite (repeatable): {', '.join(SUITES)}")
     parser.add_argument("--rounds", type=int, help=f"alternating rounds (default {FULL_ROUNDS}, 1 with --quick)")
-    parser.add_argument("--mixed-precision", action="store_true", help="add the bfloat16 migrated trainer")
+    parser.add_argument("--mixed-precision", action="store_true",
+                        help="run the bfloat16 variants even where this CPU has no native bfloat16 (emulated, slow)")
     parser.add_argument("--workdir", help="scratch folder for inputs and copies (default: a temporary one)")
     parser.add_argument("--verbose", action="store_true", help="tracebacks on failure")
     args = parser.parse_args(argv)
@@ -44,11 +46,16 @@ def parse_args(argv=None):
 
 def measure(args, workdir):
     """Prepare the inputs, measure the peak once, run the rounds; return the report dict."""
-    variants = selected_variants(args.only, args.mixed_precision)
+    native, why_not = bfloat16.native_flags()
+    variants = selected_variants(args.only, bf16=bool(native) or args.mixed_precision)
     rounds = args.rounds or (1 if args.quick else FULL_ROUNDS)
     header = {"date": machine.now(), "machine": machine.machine_info(),
               "settings": {"rounds": rounds, "quick": args.quick, "only": args.only or sorted(SUITES),
                            "mixed_precision": args.mixed_precision}}
+    skipped = [variant.qualified for variant in selected_variants(args.only, bf16=True) if variant not in variants]
+    if skipped:
+        header["skipped"] = {"variants": skipped, "reason": why_not}
+        _progress(f"skipped {', '.join(skipped)}: {why_not} (--mixed-precision runs them anyway)")
     for suite in dict.fromkeys(variant.suite for variant in variants):
         prepare = getattr(importlib.import_module(f"benchmarks.{suite}"), "prepare", None)
         if prepare:

@@ -81,14 +81,39 @@ def tf1_feed_dict_vs_fixed_step(workdir, quick):
     return alternate(feed_step, fixed_step, QUICK_BLOCKS if quick else BLOCKS)
 
 
-def _initialised_session(tf, graph):
-    session = tf.Session(graph=graph)
+def tf1_bf16_vs_float32(workdir, quick):
+    """The legacy ``next_batch`` + feed_dict step in a Session under ``--bf16`` vs one in float32."""
+    from tf1compat import bfloat16
+
+    cnn = legacy_cnn.load_legacy("cnn_mnist")
+    tf = cnn.tf
+    mnist = cnn.read_data(mnist_dir(workdir), SEED)
+    steps = []
+    for precision in ("bf16", "float32"):
+        config = tf.ConfigProto()
+        if precision == "bf16":
+            bfloat16.adjust(config, "")  # what --bf16 merges into every session, here into one of the two
+        with tf.Graph().as_default() as graph:
+            handles = cnn.build_graph(LEARNING_RATE, SEED)
+            session = _initialised_session(tf, graph, config)
+        steps.append(functools.partial(_feed_step, mnist, session, handles))
+    return alternate(*steps, QUICK_BLOCKS if quick else BLOCKS)
+
+
+def _feed_step(mnist, session, handles):
+    batch_x, batch_y = mnist.train.next_batch(BATCH_SIZE)
+    session.run([handles["train_op"], handles["loss"]],
+                feed_dict={handles["x"]: batch_x, handles["y"]: batch_y, handles["keep_prob"]: KEEP_PROB})
+
+
+def _initialised_session(tf, graph, config=None):
+    session = tf.Session(graph=graph, config=config)
     session.run(tf.global_variables_initializer())
     return session
 
 
 VARIANTS = {"tf2_pipeline_vs_fixed_step": tf2_pipeline_vs_fixed_step,
-            "tf1_feed_dict_vs_fixed_step": tf1_feed_dict_vs_fixed_step}
+            "tf1_feed_dict_vs_fixed_step": tf1_feed_dict_vs_fixed_step, "tf1_bf16_vs_float32": tf1_bf16_vs_float32}
 
 if __name__ == "__main__":
     sys.exit(run_variant("python -m benchmarks.interleaved", VARIANTS))

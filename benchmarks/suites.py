@@ -10,7 +10,7 @@ class Variant:
     name: str
     mode: str  # "tf1" (legacy scope: graph mode), "tf2" (eager) or "plain" (no TensorFlow in the child)
     label: str
-    mixed_precision_only: bool = False
+    bf16: bool = False  # needs native bfloat16: skipped elsewhere unless --mixed-precision forces it
 
     @property
     def qualified(self):
@@ -51,16 +51,18 @@ SUITES = {suite.name: suite for suite in (
     Suite("train_input", "images_per_second", "images/s", False, TRAIN_METRICS, (
         # In run order: the variants a ratio compares sit next to each other.
         Variant("train_input", "queues", "tf1", "TF1 queue runners + Coordinator"),
+        Variant("train_input", "feed_dict_bf16", "tf1", "TF1 feed_dict under tf1compat --bf16", bf16=True),
         Variant("train_input", "feed_dict", "tf1", "TF1 Session + next_batch + feed_dict"),
         Variant("train_input", "migrated", "tf2", "TF2 migration/cnn_mnist.py as shipped"),
-        Variant("train_input", "migrated_bfloat16", "tf2", "TF2 as shipped, bfloat16 compute", True),
+        Variant("train_input", "migrated_bf16", "tf2", "TF2 --mixed-precision bfloat16", bf16=True),
         Variant("train_input", "fixed_step", "tf2", "TF2 as shipped, one batch repeated"),
         Variant("train_input", "legacy_fixed_step", "tf1", "TF1 graph, fixed in-memory batch"))),
     Suite("flops", "peak_gflops", "GFLOP/s", False, ("matmul_gflops", "conv_gflops"), (
         Variant("flops", "peak", "tf2", "float32 peak (best of matmul, 3x3 conv)"),)),
     Suite("interleaved", "ratio", "x", False, ("numerator_images_per_second", "denominator_images_per_second"), (
         Variant("interleaved", "tf2_pipeline_vs_fixed_step", "tf2", "TF2 as shipped / its fixed-batch step"),
-        Variant("interleaved", "tf1_feed_dict_vs_fixed_step", "tf1", "TF1 feed_dict / its fixed-batch step"))),
+        Variant("interleaved", "tf1_feed_dict_vs_fixed_step", "tf1", "TF1 feed_dict / its fixed-batch step"),
+        Variant("interleaved", "tf1_bf16_vs_float32", "tf1", "TF1 feed_dict, --bf16 / float32", bf16=True))),
     Suite("input_only", "images_per_second", "images/s", False, ("first_epoch_images_per_second",), (
         Variant("input_only", "feed_dict", "tf1", "TF1 next_batch + feed_dict"),
         Variant("input_only", "tf_data", "tf2", "TF2 make_dataset (tf.data)"),
@@ -106,7 +108,11 @@ RATIOS = {
     "queues_vs_feed_dict": Ratio("train_input", "queues", "feed_dict"),
     "feed_dict_vs_legacy_fixed_step": Ratio("train_input", "feed_dict", "legacy_fixed_step"),
     "fixed_step_vs_legacy_fixed_step": Ratio("train_input", "fixed_step", "legacy_fixed_step"),
-    "bfloat16_vs_float32": Ratio("train_input", "migrated_bfloat16", "migrated"),
+    # bfloat16 (native CPUs only): the legacy program under --bf16, the twin under mixed_bfloat16.
+    "legacy_bf16_vs_legacy": Ratio("train_input", "feed_dict_bf16", "feed_dict", target=1.4),
+    "migrated_bf16_vs_legacy_bf16": Ratio("train_input", "migrated_bf16", "feed_dict_bf16", target=1.0),
+    "migrated_bf16_vs_migrated": Ratio("train_input", "migrated_bf16", "migrated"),
+    "legacy_bf16_vs_legacy_interleaved": Ratio("interleaved", "tf1_bf16_vs_float32"),
     "input_vs_feed_dict": Ratio("input_only", "tf_data", "feed_dict"),
     "legacy_numpy_lookup_vs_real": Ratio("numpy_lookup", "legacy_view", "real"),
     "legacy_numpy_array_call_vs_real": Ratio("numpy_lookup", "legacy_view", "real", metric="ns_per_array_call"),
@@ -120,15 +126,18 @@ RATIOS = {
     "distributed_async_2_vs_legacy": Ratio("distributed", "twin_async_2", "legacy_async_2"),
     "distributed_sync_2_vs_legacy": Ratio("distributed", "twin_sync_2", "legacy_sync_2"),
     "distributed_legacy_2_vs_1": Ratio("distributed", "legacy_async_2", "legacy_async_1"),
+    "legacy_bf16_vs_legacy_cpu": Ratio("train_input", "feed_dict_bf16", "feed_dict", metric=PER_CPU_SECOND),
+    "migrated_bf16_vs_legacy_bf16_cpu": Ratio("train_input", "migrated_bf16", "feed_dict_bf16", metric=PER_CPU_SECOND),
     # Both sides alternating inside one process: what the input pipeline costs, unblurred by the load.
     "train_vs_fixed_step_interleaved": Ratio("interleaved", "tf2_pipeline_vs_fixed_step"),
     "feed_dict_vs_legacy_fixed_step_interleaved": Ratio("interleaved", "tf1_feed_dict_vs_fixed_step"),
 }
 
 
-def selected_variants(only=(), mixed_precision=False):
+def selected_variants(only=(), bf16=False):
     """The variants of the suites in ``only`` (if empty: all but the on-request ones; train_input brings flops and
-    interleaved), in order."""
+    interleaved), in order. The bfloat16 variants come only with ``bf16`` (the caller checks the CPU).
+    """
     only = set(only) | ({"flops", "interleaved"} if "train_input" in only else set())
     return [variant for name, suite in SUITES.items() if (name in only if only else not suite.on_request)
-            for variant in suite.variants if mixed_precision or not variant.mixed_precision_only]
+            for variant in suite.variants if bf16 or not variant.bf16]

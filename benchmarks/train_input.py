@@ -74,6 +74,16 @@ def legacy_fixed_step(workdir, quick):
     return _legacy_loop(cnn, graph, steps, steps_per_epoch, (images, labels), mnist.test)
 
 
+def feed_dict_bf16(workdir, quick):
+    """``feed_dict`` with every Session under the runner's ``--bf16`` (the parent skips it without native bfloat16)."""
+    from tf1compat import bfloat16, session_config
+
+    legacy_cnn.load_legacy("cnn_mnist")  # loads the TF1 runtime, whose Session the next line wraps
+    bfloat16.enable("force")
+    session_config.install()
+    return feed_dict(workdir, quick)
+
+
 def _legacy_loop(cnn, graph, steps, steps_per_epoch, inputs, test, run_loop=None):
     """Time ``steps`` runs of [train_op, loss] (as the legacy ``train`` fetches), then the test accuracy."""
     seconds, cpu_stamps = [], []
@@ -97,18 +107,17 @@ def migrated(workdir, quick):
     """``make_dataset`` + ``ConvNet`` + ``make_optimizer`` + ``make_train_step`` + ``train``, as shipped."""
     from migration import cnn_mnist
 
-    return _migrated_run(cnn_mnist, workdir, quick, lambda model: model, cnn_mnist.make_dataset)
+    return _migrated_run(cnn_mnist, workdir, quick, cnn_mnist.make_dataset)
 
 
-def migrated_bfloat16(workdir, quick):
-    """The migrated trainer computing in bfloat16 (float32 weights, loss and optimizer): ``--mixed-precision``."""
-    from benchmarks.bfloat16_compute import Bfloat16Compute
+def migrated_bf16(workdir, quick):
+    """The migrated trainer under Keras' mixed_bfloat16 policy (``--mixed-precision bfloat16``)."""
     from migration import cnn_mnist
 
-    return _migrated_run(cnn_mnist, workdir, quick, Bfloat16Compute, cnn_mnist.make_dataset)
+    return _migrated_run(cnn_mnist, workdir, quick, cnn_mnist.make_dataset, policy="mixed_bfloat16")
 
 
-def _migrated_run(cnn_mnist, workdir, quick, compute, make_batches):
+def _migrated_run(cnn_mnist, workdir, quick, make_batches, policy="float32"):
     """``cnn_mnist.train`` as shipped on ``make_batches(images, labels, batch_size, seed)``.
 
     It displays at step 1 and the last only, as the legacy run.
@@ -119,7 +128,7 @@ def _migrated_run(cnn_mnist, workdir, quick, compute, make_batches):
     train_images, train_labels, test_images, test_labels = cnn_mnist.load_mnist(mnist_dir(workdir))
     steps, steps_per_epoch = step_count(train_images, quick)
     batches = make_batches(train_images, train_labels, BATCH_SIZE, seed=SEED)
-    model = compute(cnn_mnist.ConvNet(seed=SEED))
+    model = cnn_mnist.ConvNet(seed=SEED, policy=policy)
     train_step = cnn_mnist.make_train_step(model, cnn_mnist.make_optimizer(model, LEARNING_RATE), 1.0 - KEEP_PROB)
     test_set = (tf.constant(test_images), tf.constant(test_labels))
     # train() may run several steps per call (no per-batch hook then): CPU time is stamped as each
@@ -139,7 +148,7 @@ def fixed_step(workdir, quick):
     """The migrated ``train`` on one constant batch repeated: its compute limit (no input work to speak of)."""
     from migration import cnn_mnist
 
-    return _migrated_run(cnn_mnist, workdir, quick, lambda model: model, one_batch_repeated)
+    return _migrated_run(cnn_mnist, workdir, quick, one_batch_repeated)
 
 
 def one_batch_repeated(images, labels, batch_size, seed=None):
@@ -150,7 +159,8 @@ def one_batch_repeated(images, labels, batch_size, seed=None):
 
 
 VARIANTS = {"feed_dict": feed_dict, "queues": queues, "legacy_fixed_step": legacy_fixed_step,
-            "migrated": migrated, "migrated_bfloat16": migrated_bfloat16, "fixed_step": fixed_step}
+            "migrated": migrated, "fixed_step": fixed_step, "feed_dict_bf16": feed_dict_bf16,
+            "migrated_bf16": migrated_bf16}
 
 if __name__ == "__main__":
     sys.exit(run_variant("python -m benchmarks.train_input", VARIANTS))

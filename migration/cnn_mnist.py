@@ -48,6 +48,9 @@ def parse_args(argv=None):
     parser.add_argument("--figures-dir", default="figures", help="where the PNG plots go (default figures/)")
     parser.add_argument("--logdir", default="/tmp/cnn_mnist/logs", help="TensorBoard logs (default /tmp/cnn_mnist/logs)")
     parser.add_argument("--history-json", help="also write the loss and accuracy history to this JSON file")
+    parser.add_argument("--mixed-precision", choices=("float32", "bfloat16"), default="float32",
+                        help="compute dtype; bfloat16: Keras' mixed_bfloat16 policy, float32 weights, softmax and "
+                             "loss (the legacy program gets it from `python -m tf1compat --bf16`)")
     flags = parser.parse_args(argv)
     for name in ("steps", "batch_size", "display_step"):
         if getattr(flags, name) < 1:
@@ -117,8 +120,10 @@ class ConvNet(tf.Module):
     Variables carry the legacy names (wc1, bc1, wd1, bd1, wout, bout) so weights move by name.
     """
 
-    def __init__(self, seed=0, name="cnn_mnist"):
+    def __init__(self, seed=0, name="cnn_mnist", policy="float32"):
         super().__init__(name=name)
+        # A Keras dtype policy: "mixed_bfloat16" computes in bfloat16 on float32 variables.
+        self.compute_dtype = tf.keras.mixed_precision.Policy(policy).compute_dtype
         normal = tf.random.Generator.from_seed(seed)
 
         def variable(shape, variable_name):
@@ -130,18 +135,24 @@ class ConvNet(tf.Module):
 
     def hidden(self, images):
         """The 500 ReLU units before dropout, for flat ``[N, 784]`` images."""
+        images, wc1, bc1, wd1, bd1 = self.in_compute_dtype(images, self.wc1, self.bc1, self.wd1, self.bd1)
         pixels = tf.reshape(images, [-1, IMAGE_SIZE, IMAGE_SIZE, 1])
-        conv1 = tf.nn.relu(tf.nn.conv2d(pixels, self.wc1, strides=1, padding="SAME") + self.bc1)
+        conv1 = tf.nn.relu(tf.nn.conv2d(pixels, wc1, strides=1, padding="SAME") + bc1)
         pool1 = tf.nn.max_pool2d(conv1, ksize=2, strides=2, padding="SAME")
         flat = tf.reshape(pool1, [-1, 14 * 14 * 32])
-        return tf.nn.relu(tf.matmul(flat, self.wd1) + self.bd1)
+        return tf.nn.relu(tf.matmul(flat, wd1) + bd1)
 
     def __call__(self, images, rate=0.0):
-        """Logits; ``rate`` is the fraction of hidden units dropped (TF1's 1 - keep_prob)."""
+        """Float32 logits (the softmax and loss stay float32); ``rate`` is the fraction of hidden units dropped."""
         hidden = self.hidden(images)
         if rate:
             hidden = tf.nn.dropout(hidden, rate=rate)
-        return tf.matmul(hidden, self.wout) + self.bout
+        wout, bout = self.in_compute_dtype(self.wout, self.bout)
+        return tf.cast(tf.matmul(hidden, wout) + bout, tf.float32)
+
+    def in_compute_dtype(self, *tensors):
+        """``tensors`` cast to the policy's compute dtype (under float32: the same objects; gradients pass casts)."""
+        return [tf.cast(tensor, self.compute_dtype) for tensor in tensors]
 
     @tf.function(input_signature=BATCH_SIGNATURE)
     def evaluate(self, images, labels):
@@ -312,7 +323,7 @@ def run(flags, log=print):
     tf.random.set_seed(flags.seed)
     train_images, train_labels, test_images, test_labels = load_mnist(flags.data_dir)
     batches = make_dataset(train_images, train_labels, flags.batch_size, seed=flags.seed)
-    model = ConvNet(seed=flags.seed)
+    model = ConvNet(seed=flags.seed, policy="mixed_bfloat16" if flags.mixed_precision == "bfloat16" else "float32")
     train_step = make_train_step(model, make_optimizer(model, flags.learning_rate), rate=1.0 - flags.keep_prob)
     writers = {split: tf.summary.create_file_writer(os.path.join(flags.logdir, split)) for split in ("train", "test")}
     history = train(model, train_step, batches, (tf.constant(test_images), tf.constant(test_labels)),

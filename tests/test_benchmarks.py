@@ -9,14 +9,16 @@ import pytest
 
 from benchmarks import __main__ as cli
 from benchmarks.flops import model_flops
-from benchmarks.report import _target, summarise
+from benchmarks.report import _target, bfloat16_accuracy, summarise
 from benchmarks.rounds import BenchmarkError, plan_round, ratio_per_round, run_process
 from benchmarks.step_timing import throughput
 from benchmarks.suites import RATIOS, SUITES, selected_variants
+from tf1compat import bfloat16
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REQUIRED_RATIOS = ("train_vs_feed_dict", "train_vs_fixed_step", "input_vs_queues", "copy_vs_wholefilereader",
                    "copy_vs_python", "startup_vs_hand_edited", "keras_vs_estimator")
+BF16_RATIOS = ("legacy_bf16_vs_legacy", "migrated_bf16_vs_legacy_bf16")  # on CPUs with native bfloat16
 
 
 def test_throughput_splits_first_epoch_from_steady_state():
@@ -46,9 +48,21 @@ def test_rounds_keep_suites_together_alternate_order_and_group_by_tf_mode_when_a
     assert [[variant.mode for variant in group] for group in grouped] == [["tf1"] * 4, ["tf2"] * 4, ["plain"] * 2]
 
 
-def test_mixed_precision_variant_only_on_request():
-    assert "migrated_bfloat16" not in [variant.name for variant in selected_variants()]
-    assert "migrated_bfloat16" in [variant.name for variant in selected_variants(mixed_precision=True)]
+def test_bf16_variants_only_when_asked_and_their_ratios_have_the_issues_targets():
+    bf16 = ["train_input.feed_dict_bf16", "train_input.migrated_bf16", "interleaved.tf1_bf16_vs_float32"]
+    assert not set(bf16) & {variant.qualified for variant in selected_variants()}
+    assert [variant.qualified for variant in selected_variants(bf16=True) if variant.bf16] == bf16
+    assert (RATIOS["legacy_bf16_vs_legacy"].target, RATIOS["migrated_bf16_vs_legacy_bf16"].target) == (1.4, 1.0)
+
+
+def test_bfloat16_accuracy_is_in_points_against_the_bound():
+    variants = {name: {"test_accuracy": {"median": value}} for name, value in (
+        ("train_input.feed_dict", 0.952), ("train_input.feed_dict_bf16", 0.944),
+        ("train_input.migrated", 0.950), ("train_input.migrated_bf16", 0.930))}
+    accuracy = bfloat16_accuracy(variants)
+    assert accuracy["legacy"]["points"] == pytest.approx(-0.8) and accuracy["legacy"]["met"] is True
+    assert accuracy["migrated"]["points"] == pytest.approx(-2.0) and accuracy["migrated"]["met"] is False
+    assert bfloat16_accuracy({"train_input.feed_dict": variants["train_input.feed_dict"]}) == {}
 
 
 def test_model_flops_count_the_cnn_layers():
@@ -87,8 +101,9 @@ def quick_report(tmp_path_factory):
 def test_quick_run_reports_every_ratio_with_its_target(quick_report):
     report, table = quick_report
     assert set(REQUIRED_RATIOS) <= set(report["ratios"])
-    assert set(report["targets"]) == set(REQUIRED_RATIOS)
-    for key in REQUIRED_RATIOS:
+    required = REQUIRED_RATIOS + (BF16_RATIOS if bfloat16.native_flags()[0] else ())
+    assert set(report["targets"]) == set(required)
+    for key in required:
         assert math.isfinite(report["ratios"][key]) and report["ratios"][key] > 0
         assert report["targets"][key]["value"] == report["ratios"][key]
         assert key in table
@@ -109,7 +124,10 @@ def test_quick_run_json_structure(quick_report):
     assert report["settings"] == {"rounds": 1, "quick": True, "only": sorted(SUITES), "mixed_precision": False}
     assert set(report["machine"]) >= {"cpu_model", "cores", "tensorflow", "load_average_at_start"}
     assert report["date"][:2] == "20" and report["model_flops"]["training_per_image"] == 22_685_994
-    expected = {variant.qualified for variant in selected_variants()}
+    native = bool(bfloat16.native_flags()[0])
+    expected = {variant.qualified for variant in selected_variants(bf16=native)}
+    assert ("skipped" in report) is not native and (report.get("bfloat16_accuracy", {}).keys() == (
+        {"legacy", "migrated"} if native else set()))
     assert set(report["variants"]) == expected
     for name, summary in report["variants"].items():
         main = summary[summary["metric"]]
@@ -140,3 +158,17 @@ def test_cpu_stamps_give_images_per_cpu_second_over_steady_steps_but_the_last():
     result = throughput([1.0] * 5, batch_size=10, steps_per_epoch=2, cpu_stamps=[0.0, 4.0, 5.0, 6.0, 8.0])
     assert result["images_per_cpu_second"] == pytest.approx(10 * 2 / (8.0 - 5.0))
     assert "images_per_cpu_second" not in throughput([1.0, 1.0], 10, 2, cpu_stamps=[0.0, 1.0])
+
+
+def test_step_profile_sorts_ops_into_kinds_and_counts_overlaps_once():
+    from benchmarks import step_profile
+
+    kinds = [step_profile.kind_of(op) for op in ("_MklNativeFusedConv2D", "_MklNativeConv2DBackpropFilter",
+                                                  "_MklMatMul", "ResourceApplyAdam", "ApplyAdam",
+                                                  "_MklNativeMaxPoolGrad", "ReluGrad")]
+    assert kinds == ["conv", "conv", "dense", "adam", "adam", "pool", "other"]
+    assert step_profile.OP_EVENT.match("gradients/MatMul_grad/MatMul_1:_MklMatMul").group(1) == "_MklMatMul"
+    assert not step_profile.OP_EVENT.match("EagerLocalExecute: __inference_train_step_578")
+    assert step_profile.union_length([(0, 4), (2, 6), (8, 9), (8, 8)]) == 7  # [0, 6] and [8, 9]
+    flops = step_profile.step_flops(100)
+    assert flops["conv"] == 2 * 125_440_000 and flops["dense"] == 3 * 2 * (6272 * 500 + 5000) * 100

@@ -213,7 +213,7 @@ def test_unknown_runner_option_is_one_usage_line():
                                capture_output=True, text=True, timeout=60)
     assert completed.returncode == 2
     assert completed.stderr.startswith("ERROR unrecognized arguments: --bogus")
-    assert "available: --cluster, --cluster-flags, " in completed.stderr  # the cluster options, then the rest
+    assert "available: --bf16, --bf16=force, --cluster, --cluster-flags, " in completed.stderr
     assert ("--figures, --finish-grace, --hang-timeout, --help, --job-name, --plain, --real-numpy, --report, "
             in completed.stderr)
     assert "--strict-devices, " in completed.stderr

@@ -7,7 +7,8 @@ import runpy
 import sys
 import types
 
-from tf1compat import cluster, device_placement, headless_figures, legacy_scope, session_config, usage_report, watchdog
+from tf1compat import (bfloat16, cluster, device_placement, headless_figures, legacy_scope, session_config,
+                       usage_report, watchdog)
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 
@@ -39,6 +40,12 @@ def build_parser(prog):
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
     cluster.add_arguments(parser)
+    parser.add_argument("--bf16", dest="bf16", action="store_const", const="native",
+                        help="compute in bfloat16: grappler's oneDNN rewrite in every Session (float32 variables); "
+                             "refused on CPUs without native bfloat16 (avx512_bf16 / amx_bf16)")
+    # An exact option string: argparse matches it before splitting at "=", so `--bf16 SCRIPT` stays unambiguous.
+    parser.add_argument("--bf16=force", dest="bf16", action="store_const", const="force",
+                        help="--bf16 even where bfloat16 is emulated (slower than float32)")
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
     parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
@@ -56,9 +63,11 @@ def main(argv=None, prog="tf1-run"):
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
     try:
         target = _resolve_target(options)
+        if options.bf16:
+            bfloat16.enable(options.bf16)
         if cluster.requested(options):
             return cluster.launch(options, target, cluster.forwarded_runner_options(options))
-    except (UsageError, cluster.ClusterError) as error:
+    except (UsageError, cluster.ClusterError, bfloat16.NoNativeBfloat16) as error:
         print(f"ERROR {error}", file=sys.stderr)
         return USAGE_EXIT
     return _run(target, options)
@@ -169,6 +178,8 @@ def _run(target, options):
         sys.stdout.flush()
     if options.report:
         print(usage_report.format_report(), file=sys.stderr)
+    if options.bf16:
+        bfloat16.at_exit(options.report)
     return code
 
 
