@@ -203,7 +203,7 @@ def test_fused_adam_refuses_amsgrad_it_cannot_do():
 
 
 def test_mixed_bfloat16_policy_computes_in_bfloat16_with_float32_variables_logits_and_loss():
-    images, labels, _, _ = migrated.load_mnist(migrated.input_data.EMBEDDED_DIR)
+    images, labels, _, _ = migrated.load_mnist(migrated.EMBEDDED_MNIST)
     images, labels = tf.constant(images[:64]), tf.constant(labels[:64])
     models = {policy: migrated.ConvNet(seed=4, policy=policy) for policy in ("float32", "mixed_bfloat16")}
     mixed = models["mixed_bfloat16"]
