@@ -2,7 +2,6 @@
 
     python -m benchmarks.estimator_train --variant estimator --workdir /tmp/bench [--quick]
 """
-import os
 import sys
 import tempfile
 import time
@@ -10,23 +9,9 @@ import time
 import numpy as np
 
 from benchmarks import legacy_cnn
+from benchmarks.train_input import BATCH_SIZE, LEARNING_RATE, SEED, mnist_dir, step_count
 from benchmarks.step_timing import throughput, timed_steps
 from benchmarks.variant_process import run_variant
-
-BATCH_SIZE = 100
-LEARNING_RATE = 1e-3
-SEED = 0
-EPOCHS = 3  # of the 4000-image embedded subset: 40 steps each, the first one is the warm-up
-QUICK_STEPS = 4
-
-
-def _steps(train_images, quick):
-    steps_per_epoch = len(train_images) // BATCH_SIZE
-    return (QUICK_STEPS if quick else EPOCHS * steps_per_epoch), steps_per_epoch
-
-
-def _data(read_data, workdir):
-    return read_data(os.path.join(workdir, "MNIST_data"))  # absent: the embedded subset (offline)
 
 
 def _intervals(stamps):
@@ -39,8 +24,8 @@ def session(workdir, quick):
     """The legacy ``cnn_model_fn`` (TRAIN mode) on placeholders, run by a plain Session loop with feed_dict."""
     example = legacy_cnn.load_legacy("estimator_mnist")
     tf = example.tf
-    train_images, train_labels, _, _ = _data(example.read_data, workdir)
-    steps, steps_per_epoch = _steps(train_images, quick)
+    train_images, train_labels, _, _ = example.read_data(mnist_dir(workdir))
+    steps, steps_per_epoch = step_count(train_images, quick)
     tf.set_random_seed(SEED)
     images, labels = tf.placeholder(tf.float32, [None, 784]), tf.placeholder(tf.int32, [None])
     tf.train.get_or_create_global_step()
@@ -70,8 +55,8 @@ def estimator(workdir, quick):
     """``Estimator.train`` as the legacy program calls it (numpy_input_fn, shuffled); steps timed by a hook."""
     example = legacy_cnn.load_legacy("estimator_mnist")
     tf = example.tf
-    train_images, train_labels, test_images, test_labels = _data(example.read_data, workdir)
-    steps, steps_per_epoch = _steps(train_images, quick)
+    train_images, train_labels, test_images, test_labels = example.read_data(mnist_dir(workdir))
+    steps, steps_per_epoch = step_count(train_images, quick)
 
     class StepStamps(tf.train.SessionRunHook):
         def __init__(self):
@@ -100,8 +85,8 @@ def keras(workdir, quick):
 
     from migration import estimator_mnist as twin
 
-    train_images, train_labels, test_images, test_labels = _data(twin.read_data, workdir)
-    steps, steps_per_epoch = _steps(train_images, quick)
+    train_images, train_labels, test_images, test_labels = twin.read_data(mnist_dir(workdir))
+    steps, steps_per_epoch = step_count(train_images, quick)
 
     class StepStamps(tf.keras.callbacks.Callback):
         def __init__(self):

@@ -227,3 +227,16 @@ def test_a_worker_whose_ps_is_not_there_names_it(tmp_path):
     assert (f"[cluster] ERROR `ps 0` (localhost:{ps_port}) did not accept connections within 2 s (--startup-timeout)"
             in completed.stderr)
     assert alive_pids(pids) == []
+
+
+def test_runner_options_reach_every_task_bf16_included():
+    import argparse
+
+    from tf1compat.cluster.command import forwarded_runner_options
+
+    base = dict(hang_timeout=60.0, figures="figures", verbose=False, report=True, strict_devices=False,
+                real_numpy=True)
+    for bf16, expected in ((None, []), ("native", ["--bf16"]), ("force", ["--bf16=force"])):
+        options = argparse.Namespace(bf16=bf16, **base)
+        assert forwarded_runner_options(options) == [
+            "--hang-timeout", "60.0", "--figures", "figures", "--report", "--real-numpy", *expected]

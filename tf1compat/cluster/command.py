@@ -131,4 +131,5 @@ def forwarded_runner_options(options):
     """The runner options every task gets too (the cluster options stay with the launcher)."""
     forwarded = ["--hang-timeout", str(options.hang_timeout), "--figures", options.figures]
     return (forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
-            + ["--strict-devices"] * options.strict_devices + ["--real-numpy"] * options.real_numpy)
+            + ["--strict-devices"] * options.strict_devices + ["--real-numpy"] * options.real_numpy
+            + {None: [], "native": ["--bf16"], "force": ["--bf16=force"]}[getattr(options, "bf16", None)])
