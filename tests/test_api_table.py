@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from migration.pairs import PAIRS
-from tf1compat import api_table
+from tf1compat.api import table as api_table
 
 
 def test_exact_entries_win_over_wildcards():
@@ -54,6 +54,6 @@ def test_entry_is_well_formed(name, entry):
 
 
 def test_reading_the_table_does_not_import_tensorflow():
-    code = "import sys, tf1compat.api_table; print('tensorflow' in sys.modules)"
+    code = "import sys, tf1compat.api.table; print('tensorflow' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert completed.stdout.strip() == "False"

@@ -235,9 +235,7 @@ def test_overwrite_removes_only_the_study_outputs(tmp_path):
     (["--mode", "steps"], "invalid choice: 'steps'"),
 ])
 def test_usage_errors_exit_2_with_one_error_line(argv, fragment, capsys):
-    with pytest.raises(SystemExit) as raised:
-        batch_size_study.main(argv)
-    assert raised.value.code == 2
+    assert batch_size_study.main(argv) == 2
     error = capsys.readouterr().err
     assert error.startswith("ERROR ") and fragment in error and error.count("\n") == 1
     assert "available: --batch-sizes, --data-dir, --display-step, --epochs" in error

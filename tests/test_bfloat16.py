@@ -3,7 +3,8 @@ import os
 
 import pytest
 
-from tf1compat import bfloat16, session_config
+from tf1compat.session import bfloat16
+from tf1compat.session import config as session_config
 from test_runner import SCRIPTS, result_of, run
 
 tf = pytest.importorskip("tensorflow")

@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from tf1compat.cluster import device_filters, environment, flags, ports, spec
+from tf1compat.session import device_filters
+from tf1compat.cluster import environment, flags, ports, spec
 from tf1compat.cluster.spec import ClusterError
 
 FAKE_TASK = os.path.join(os.path.dirname(__file__), "scripts", "cluster", "fake_task.py")
@@ -229,14 +230,15 @@ def test_a_worker_whose_ps_is_not_there_names_it(tmp_path):
     assert alive_pids(pids) == []
 
 
-def test_runner_options_reach_every_task_bf16_included():
-    import argparse
+def test_each_task_gets_the_runner_options_as_typed_less_the_launchers():
+    from tf1compat.cli.runner import build_parser, split_argv, task_runner_argv
 
-    from tf1compat.cluster.command import forwarded_runner_options
-
-    base = dict(hang_timeout=60.0, figures="figures", verbose=False, report=True, strict_devices=False,
-                real_numpy=True)
-    for bf16, expected in ((None, []), ("native", ["--bf16"]), ("force", ["--bf16=force"])):
-        options = argparse.Namespace(bf16=bf16, **base)
-        assert forwarded_runner_options(options) == [
-            "--hang-timeout", "60.0", "--figures", "figures", "--report", "--real-numpy", *expected]
+    parser = build_parser("tf1-run")
+    argv = ["--report", "--cluster", "ps=1,worker=2", "--hang-timeout=30", "--cluster-logs", "logs", "--bf16=force",
+            "--real-numpy", "--startup-timeout", "5", "--figures", "out", "train.py", "--steps", "3"]
+    runner_argv, script_argv = split_argv(argv)
+    assert script_argv == ["--steps", "3"]
+    assert task_runner_argv(parser, runner_argv) == [
+        "--report", "--hang-timeout=30", "--bf16=force", "--real-numpy", "--figures", "out"]
+    module_argv, _ = split_argv(["--cluster", "worker=1", "--verbose", "-m", "pkg.train", "--x"])
+    assert task_runner_argv(parser, module_argv) == ["--verbose"]

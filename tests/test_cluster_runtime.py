@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tf1compat import api_table
+from tf1compat.api import table as api_table
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(os.path.dirname(__file__), "scripts", "cluster")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tf1_programs import tf1_result
-from tf1compat import api_table
+from tf1compat.api import table as api_table
 
 SCRIPTS = os.path.join("tests", "scripts", "contrib_rest")
 

@@ -1,7 +1,8 @@
 """The tf.contrib coverage page: every TF 1.15 contrib module has an api_table entry, and the page is current."""
 import os
 
-from tf1compat import api_table, coverage
+from tf1compat.api import table as api_table
+from tf1compat.api import coverage_page as coverage
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -14,7 +15,7 @@ def test_every_tf115_contrib_module_has_an_entry():
 def test_coverage_page_is_current():
     page = os.path.join(ROOT, "docs", "contrib_coverage.md")
     with open(page, encoding="utf-8") as handle:
-        assert handle.read() == coverage.render(), "docs/contrib_coverage.md is stale: python -m tf1compat.coverage"
+        assert handle.read() == coverage.render(), "docs/contrib_coverage.md is stale: python -m tf1compat.api.coverage_page"
     assert coverage.main(["--check", "--output", page]) == 0
 
 
@@ -30,4 +31,4 @@ def test_coverage_check_flags_a_stale_page(tmp_path, capsys):
     stale = tmp_path / "contrib_coverage.md"
     stale.write_text("old\n")
     assert coverage.main(["--check", "--output", str(stale)]) == 1
-    assert "is stale; regenerate it: python -m tf1compat.coverage" in capsys.readouterr().err
+    assert "is stale; regenerate it: python -m tf1compat.api.coverage_page" in capsys.readouterr().err

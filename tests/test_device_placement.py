@@ -3,7 +3,8 @@ import pytest
 
 tf = pytest.importorskip("tensorflow")
 
-from tf1compat import device_placement, session_config
+from tf1compat.session import device_placement
+from tf1compat.session import config as session_config
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import numpy
 import pytest
 
-from tf1compat import legacy_numpy
+from tf1compat.views import numpy as legacy_numpy
 
 np = legacy_numpy.view()
 

@@ -4,8 +4,8 @@ import importlib
 import numpy
 import pytest
 
-from tf1compat import legacy_numpy
-from tf1compat.legacy_numpy import table as numpy_table
+from tf1compat.views import numpy as legacy_numpy
+from tf1compat.views.numpy import table as numpy_table
 
 
 @pytest.mark.parametrize("name", sorted(numpy_table.TABLE))

@@ -2,7 +2,7 @@
 import numpy
 import pytest
 
-from tf1compat.legacy_numpy import scalar_conversions
+from tf1compat.views.numpy import scalar_conversions
 
 SOURCE = b"""
 import numpy as np

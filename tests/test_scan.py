@@ -185,7 +185,7 @@ def test_verbose_adds_the_traceback(tmp_path, capsys):
 
 
 def test_scanner_and_api_table_import_without_tensorflow():
-    probe = "import sys, migration.scan, tf1compat.api_table; print('tensorflow' in sys.modules)"
+    probe = "import sys, migration.scan, tf1compat.api.table; print('tensorflow' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert output.stdout.strip() == "False"
 

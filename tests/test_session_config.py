@@ -3,7 +3,7 @@ import pytest
 
 tf = pytest.importorskip("tensorflow")
 
-from tf1compat import session_config
+from tf1compat.session import config as session_config
 
 
 @pytest.fixture

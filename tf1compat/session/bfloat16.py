@@ -10,7 +10,7 @@ import collections
 import os
 import sys
 
-from tf1compat import session_config
+from tf1compat.session import config as session_config
 
 NATIVE_FLAGS = ("avx512_bf16", "amx_bf16")
 CPUINFO = "/proc/cpuinfo"

@@ -18,7 +18,7 @@ _machine = None  # {(device type, index)} of this machine's devices
 
 def install():
     """Register the adjuster with ``session_config`` (the runner calls this unless ``--strict-devices``)."""
-    from tf1compat import session_config
+    from tf1compat.session import config as session_config
 
     session_config.add_adjuster(NAME, adjust)
 

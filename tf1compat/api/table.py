@@ -16,7 +16,7 @@ this one table.
 from dataclasses import dataclass
 from typing import Optional
 
-from tf1compat import contrib_catalogue
+from tf1compat.api import contrib_catalogue
 
 ERROR, WARNING, INFO = "ERROR", "WARNING", "INFO"
 SEVERITIES = (ERROR, WARNING, INFO)

@@ -7,7 +7,7 @@ port writes instead (``replacement``) and the NumPy release that removed the spe
 size-1 array to scalar conversions), keyed by the name the runner's report and
 ``migration.scan`` use for them.
 
-The legacy view (``tf1compat.legacy_numpy.namespace``), ``--report`` and ``migration.scan`` all read
+The legacy view (``tf1compat.views.numpy.namespace``), ``--report`` and ``migration.scan`` all read
 this one table.
 """
 from dataclasses import dataclass
@@ -35,7 +35,7 @@ def _constant(new, removed_in="2.0"):
     return NumpyName(f"numpy:{new}", f"np.{new}", removed_in)
 
 
-_LEGACY = "tf1compat.legacy_numpy.namespace"
+_LEGACY = "tf1compat.views.numpy.namespace"
 
 TABLE = {
     # --- builtin aliases (deprecated 1.20, removed 1.24) ---------------------------------------------

@@ -6,7 +6,7 @@ import sys
 import threading
 import time
 
-from tf1compat import session_config
+from tf1compat.session import config as session_config
 
 HANG_EXIT = 124  # as timeout(1): the run was stopped because it could not make progress
 INTERRUPT_EXIT = 130  # as a shell reports a process ended by SIGINT

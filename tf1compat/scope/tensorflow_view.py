@@ -3,7 +3,8 @@ import importlib
 import sys
 import types
 
-from tf1compat import api_table, usage_report
+from tf1compat.api import table as api_table
+from tf1compat.api import usage_report
 from tf1compat.errors import error_for
 
 

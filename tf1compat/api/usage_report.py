@@ -2,7 +2,7 @@
 import collections
 import sys
 
-from tf1compat import api_table
+from tf1compat.api import table as api_table
 
 _uses = collections.Counter()  # TF1 name -> number of look-ups
 _sites = collections.defaultdict(set)  # TF1 name -> {(file, line)}
@@ -51,8 +51,8 @@ def format_report():
 
 def environment_lines():
     """The report's section on the world beyond TensorFlow: NumPy 1.x idioms and missing devices."""
-    numpy_view = sys.modules.get("tf1compat.legacy_numpy.namespace")
-    devices = sys.modules.get("tf1compat.device_placement")
+    numpy_view = sys.modules.get("tf1compat.views.numpy.namespace")
+    devices = sys.modules.get("tf1compat.session.device_placement")
     numpy_lines = numpy_view.report_lines() if numpy_view else []
     device_lines = devices.report_lines() if devices else []
     lines = []

@@ -7,14 +7,12 @@ import runpy
 import sys
 import types
 
-from tf1compat import (bfloat16, cluster, device_placement, headless_figures, legacy_scope, session_config,
-                       usage_report, watchdog)
-from tf1compat.usage_parser import USAGE_EXIT, UsageParser
-
-
-
-class UsageError(Exception):
-    """A mistake in how the runner was called: one line on stderr, exit 2."""
+from tf1compat import cluster, scope
+from tf1compat.api import usage_report
+from tf1compat.cli import headless_figures
+from tf1compat.cli.usage import UsageError, UsageParser, run_command
+from tf1compat.session import bfloat16, device_placement, watchdog
+from tf1compat.session import config as session_config
 
 
 def build_parser(prog):
@@ -39,7 +37,7 @@ def build_parser(prog):
                              "and size-1 array conversions restored inside the script's folder tree)")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
-    cluster.add_arguments(parser)
+    parser.launcher_options = cluster.add_arguments(parser)  # stay with the launcher, never forwarded
     parser.add_argument("--bf16", dest="bf16", action="store_const", const="native",
                         help="compute in bfloat16: grappler's oneDNN rewrite in every Session (float32 variables); "
                              "refused on CPUs without native bfloat16 (avx512_bf16 / amx_bf16)")
@@ -55,22 +53,44 @@ def build_parser(prog):
 
 def main(argv=None, prog="tf1-run"):
     """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    runner_argv, _ = split_argv(argv)
+    return run_command(lambda _: _main(argv, prog), argv, verbose="--verbose" in runner_argv,
+                       usage_errors=(cluster.ClusterError, bfloat16.NoNativeBfloat16))
+
+
+def _main(argv, prog):
     parser = build_parser(prog)
-    runner_argv, script_argv = split_argv(sys.argv[1:] if argv is None else argv)
+    runner_argv, script_argv = split_argv(argv)
     options = parser.parse_args(runner_argv)
     options.args = script_argv + options.args
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
-    try:
-        target = _resolve_target(options)
-        if options.bf16:
-            bfloat16.enable(options.bf16)
-        if cluster.requested(options):
-            return cluster.launch(options, target, cluster.forwarded_runner_options(options))
-    except (UsageError, cluster.ClusterError, bfloat16.NoNativeBfloat16) as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return USAGE_EXIT
+    target = _resolve_target(options)
+    if options.bf16:
+        bfloat16.enable(options.bf16)
+    if cluster.requested(options):
+        return cluster.launch(options, target, task_runner_argv(parser, runner_argv))
     return _run(target, options)
+
+
+def task_runner_argv(parser, runner_argv):
+    """The runner options as the user typed them, less the cluster's own and the target: what each task gets."""
+    launcher_only = {option for action in parser.launcher_options._group_actions  # pylint: disable=protected-access
+                     for option in action.option_strings}
+    takes_value = {option for action in parser._actions  # pylint: disable=protected-access
+                   for option in action.option_strings if action.nargs != 0}
+    forwarded, index = [], 0
+    while index < len(runner_argv):
+        token = runner_argv[index]
+        name = token.partition("=")[0] if token.startswith("--") else token
+        width = 2 if name in takes_value and "=" not in token else 1
+        if token == "-m" or not token.startswith("-") or token == "-":
+            break  # the target (SCRIPT or -m MODULE) and what follows are added by the launcher
+        if name not in launcher_only:
+            forwarded.extend(runner_argv[index:index + width])
+        index += width
+    return forwarded
 
 
 _OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", *cluster.OPTIONS_WITH_VALUE}
@@ -119,7 +139,7 @@ def _script_target(script, legacy_numpy=True):
         raise UsageError(f"`{script}` is not a Python script (it is a binary file)")
     try:
         if legacy_numpy:
-            from tf1compat.legacy_numpy import scalar_conversions
+            from tf1compat.views.numpy import scalar_conversions
 
             code = scalar_conversions.compile_source(source, script)
         else:
@@ -146,13 +166,13 @@ def _module_target(module):
 
 
 def _run(target, options):
-    legacy_scope.activate(target["root"], legacy_numpy=not options.real_numpy)
+    scope.activate(target["root"], legacy_numpy=not options.real_numpy)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
-    legacy_scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
+    scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
     guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
-    legacy_scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
-    legacy_scope.add_runtime_hook(cluster.install_task_fixes)
-    legacy_scope.add_runtime_hook(session_config.install)
+    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    scope.add_runtime_hook(cluster.install_task_fixes)
+    scope.add_runtime_hook(session_config.install)
     if not options.strict_devices:
         device_placement.install()
     guard.start()

@@ -17,7 +17,7 @@ import sys
 
 import numpy
 
-from tf1compat.legacy_numpy import namespace as numpy_view
+from tf1compat.views.numpy import namespace as numpy_view
 
 HELPER = "__tf1compat_scalar__"
 _CONVERSIONS = frozenset({"int", "float", "complex"})

@@ -1,7 +1,7 @@
 """The ``numpy`` a legacy script sees: the real module's names plus the NumPy 1.x spellings, on real ndarrays.
 
 The view is a plain module whose namespace is a copy of NumPy's, so ``np.X`` costs what it
-costs on the real module. The removed spellings (``tf1compat.legacy_numpy.table``) are not in that
+costs on the real module. The removed spellings (``tf1compat.views.numpy.table``) are not in that
 namespace at first: the module's ``__getattr__`` serves the first look-up of each, notes where
 it happened for ``--report``, and then puts the name in the namespace, so later look-ups are as
 fast as any other (``migration.scan`` lists every use).
@@ -16,7 +16,7 @@ import types
 
 import numpy
 
-from tf1compat.legacy_numpy import table as numpy_table
+from tf1compat.views.numpy import table as numpy_table
 
 NINF = -numpy.inf
 PZERO = 0.0

@@ -8,7 +8,7 @@ _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
 _CUSTOM_CELL = "a custom cell (tf.keras.layers.AbstractRNNCell) inside tf.keras.layers.RNN"
 
 # The submodules `tf.contrib` exposed in 1.15 (its __init__ and API docs), plus `coder`, `gan`, `lite`
-# and `text`, which 1.x releases exposed there too. `python -m tf1compat.coverage` renders their status.
+# and `text`, which 1.x releases exposed there too. `python -m tf1compat.api.coverage_page` renders their status.
 CONTRIB_MODULES = (
     "autograph batching bayesflow checkpoint cloud cluster_resolver coder compiler constrained_optimization "
     "copy_graph crf cudnn_rnn data deprecated distribute distributions eager estimator factorization "

@@ -10,7 +10,7 @@ import os
 import sys
 import sysconfig
 
-from tf1compat import quiet
+from tf1compat.cli import quiet
 from tf1compat.errors import UnsupportedTF1APIError, as_import_error
 
 _roots = []  # absolute folder paths, each ending in os.sep
@@ -21,7 +21,7 @@ _runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
 _import_depth = 0  # hooks run only when the outermost import statement is done
 _legacy_numpy = False  # does `import numpy` in the scope give the NumPy 1.x view?
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # tf1compat/
 _LIBRARY_DIRS = tuple(
     os.path.abspath(path) + os.sep
     for path in {sysconfig.get_paths()[key] for key in ("purelib", "platlib", "stdlib")} | {sys.prefix, sys.base_prefix}
@@ -39,7 +39,7 @@ def activate(root=None, legacy_numpy=True):
     os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
     _legacy_numpy = legacy_numpy
     if legacy_numpy:
-        from tf1compat.legacy_numpy import scalar_conversions
+        from tf1compat.views.numpy import scalar_conversions
 
         scalar_conversions.install(in_scope)
     quiet.set_native_log_level()
@@ -57,8 +57,8 @@ def deactivate():
     global _legacy_numpy
     builtins.__import__ = _original_import
     _legacy_numpy = False
-    if "tf1compat.legacy_numpy.scalar_conversions" in sys.modules:
-        sys.modules["tf1compat.legacy_numpy.scalar_conversions"].uninstall()
+    if "tf1compat.views.numpy.scalar_conversions" in sys.modules:
+        sys.modules["tf1compat.views.numpy.scalar_conversions"].uninstall()
     _roots.clear()
     _verdicts.clear()
 
@@ -129,7 +129,7 @@ def ensure_tf1_runtime():
 
 
 def _legacy_numpy_import(name, globals, locals, fromlist):
-    from tf1compat import legacy_numpy
+    from tf1compat.views import numpy as legacy_numpy
 
     module = _original_import(name, globals, locals, fromlist, 0)
     if fromlist and name != "numpy":
@@ -138,7 +138,7 @@ def _legacy_numpy_import(name, globals, locals, fromlist):
 
 
 def _legacy_import(name, fromlist):
-    from tf1compat.legacy_namespace import legacy_root
+    from tf1compat.scope.tensorflow_view import legacy_root
 
     ensure_tf1_runtime()
     root = legacy_root()
