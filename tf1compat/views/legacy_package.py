@@ -132,8 +132,9 @@ class LegacyPackage:
             return real
         view = ModuleView(path, real.__doc__)
         served = self._names.get(path, {})
+        # The module's own __getattr__ (lazy submodules) would answer before the view's: the view asks the real module.
         view.__dict__.update((key, value) for key, value in real.__dict__.items()
-                             if key not in served and not self._has_view(value))
+                             if key not in served and key not in ("__getattr__", "__dir__") and not self._has_view(value))
         view.__dict__["__legacy_view__"] = (self, path, real)
         return view
 
