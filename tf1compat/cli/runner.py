@@ -32,9 +32,12 @@ def build_parser(prog):
     parser.add_argument("--strict-devices", action="store_true",
                         help="fail as TF1 did when the graph pins a device this machine lacks "
                              "(default: those ops run on CPU, with one notice)")
-    parser.add_argument("--real-numpy", action="store_true",
-                        help="give the script the real NumPy (default: NumPy 1.x spellings, ragged arrays "
-                             "and size-1 array conversions restored inside the script's folder tree)")
+    parser.add_argument("--real", metavar="PACKAGE", action="append", default=[],
+                        help="give the script today's PACKAGE (numpy, scipy, pillow, scikit-learn, pandas, matplotlib, "
+                             "keras, or all; repeatable). Default: each has a legacy view inside the script's folder "
+                             "tree that restores the names its 2018 release had")
+    parser.add_argument("--real-numpy", action="append_const", dest="real", const="numpy",
+                        help="the same as --real numpy")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
     parser.launcher_options = cluster.add_arguments(parser)  # stay with the launcher, never forwarded
@@ -64,6 +67,7 @@ def _main(argv, prog):
     runner_argv, script_argv = split_argv(argv)
     options = parser.parse_args(runner_argv)
     options.args = script_argv + options.args
+    options.real_tops = _real_tops(options.real)
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
     target = _resolve_target(options)
@@ -93,7 +97,7 @@ def task_runner_argv(parser, runner_argv):
     return forwarded
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", *cluster.OPTIONS_WITH_VALUE}
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--real", *cluster.OPTIONS_WITH_VALUE}
 
 
 def split_argv(argv):
@@ -120,7 +124,16 @@ def _resolve_target(options):
         return _module_target(options.module)
     if options.script is None:
         raise UsageError("no SCRIPT given; usage: python -m tf1compat [--report] [--figures DIR] SCRIPT [ARGS...]")
-    return _script_target(options.script, legacy_numpy=not options.real_numpy)
+    return _script_target(options.script, legacy_numpy="numpy" not in options.real_tops)
+
+
+def _real_tops(names):
+    from tf1compat.views import registry
+
+    try:
+        return registry.real_tops(names)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def _script_target(script, legacy_numpy=True):
@@ -166,7 +179,7 @@ def _module_target(module):
 
 
 def _run(target, options):
-    scope.activate(target["root"], legacy_numpy=not options.real_numpy)
+    scope.activate(target["root"], real=options.real_tops)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
     guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
