@@ -12,7 +12,9 @@ import hook needs:
   (``sklearn.cross_validation``) are served by the module that provides them.
 - methods and properties of real classes (``DataFrame.as_matrix``): added to the class when the
   view is first used, as a descriptor that answers only code in the legacy scope (elsewhere
-  ``AttributeError``, as before). The class attribute itself is visible process-wide.
+  ``AttributeError``, as before). The class attribute itself is visible process-wide (``dir``, and
+  on the class); packages whose own code reads every name of ``dir(instance)`` (matplotlib) get
+  plain methods, seen everywhere.
 - keywords a real method no longer takes (``Axes.hist(normed=)``): the method is wrapped; calls
   without the keyword, and calls from outside the scope, go to the original unchanged.
 """
@@ -69,11 +71,11 @@ class ScopedAttribute:
         self._name = key.rpartition(".")[2]
 
     def __get__(self, instance, owner=None):
+        if instance is None:  # on the class: the function, so tools that walk dir(cls) keep working
+            return self._function
         frame = sys._getframe(1)
         if not _hook().in_scope(frame.f_code.co_filename):
-            raise AttributeError(f"'{(owner or type(instance)).__name__}' object has no attribute '{self._name}'")
-        if instance is None:
-            return self._function
+            raise AttributeError(f"'{type(instance).__name__}' object has no attribute '{self._name}'")
         self._package.record(self._key, frame)
         return self._function(instance) if self._is_property else types.MethodType(self._function, instance)
 
@@ -81,8 +83,14 @@ class ScopedAttribute:
 class LegacyPackage:
     """One package of the 2018 stack: its table, its module views, its usage record."""
 
-    def __init__(self, top, display, table):
+    def __init__(self, top, display, table, live=(), scoped_attributes=True):
+        """``live``: module paths whose views copy no namespace (each look-up asks the real module), for modules
+        whose globals others rebind after import (``pyplot.show``, patched by the runner's headless figures).
+        ``scoped_attributes=False``: methods added to real classes are plain functions, seen process-wide (for
+        packages whose own code reads every name in ``dir(instance)``, as matplotlib's ``setp`` does)."""
         self.top, self.display, self.table = top, display, table
+        self._live = frozenset(live)
+        self._scoped_attributes = scoped_attributes
         self._names = collections.defaultdict(dict)  # module path -> {attribute: key} served by __getattr__
         self._view_paths = {top}
         for key, entry in table.items():
@@ -100,7 +108,6 @@ class LegacyPackage:
     # --- import --------------------------------------------------------------------------------------
     def legacy_import(self, name, globals=None, locals=None, fromlist=(), level=0):  # pylint: disable=redefined-builtin
         """What ``__import__(name, ...)`` returns for code in the legacy scope."""
-        self.install_attributes()
         real_import = _hook()._original_import  # pylint: disable=protected-access
         try:
             module = real_import(name, globals, locals, fromlist, level)
@@ -111,6 +118,7 @@ class LegacyPackage:
             real_import(removed.rpartition(".")[0], globals, locals, (), 0)
             self.record(self._removed[removed], caller_frame())
             module = None
+        self.install_attributes()  # after the package's own import: its classes are complete
         if fromlist:
             return self.view(name) if module is None or name in self._view_paths else module
         return self.view(self.top)
@@ -134,7 +142,8 @@ class LegacyPackage:
         served = self._names.get(path, {})
         # The module's own __getattr__ (lazy submodules) would answer before the view's: the view asks the real module.
         view.__dict__.update((key, value) for key, value in real.__dict__.items()
-                             if key not in served and key not in ("__getattr__", "__dir__") and not self._has_view(value))
+                             if key not in served and key not in ("__getattr__", "__dir__") and not self._has_view(value)
+                             and (path not in self._live or key.startswith("__")))
         view.__dict__["__legacy_view__"] = (self, path, real)
         return view
 
@@ -179,10 +188,21 @@ class LegacyPackage:
                     setattr(cls, attribute, resolve(entry.value)(previous, functools.partial(self.served_to, key)))
                 elif hasattr(cls, attribute):
                     continue  # the package has it again: the real one wins
-                else:
+                elif self._scoped_attributes:
                     setattr(cls, attribute, ScopedAttribute(self, key, resolve(entry.value),
                                                             entry.kind == kinds.PROPERTY))
+                else:
+                    function = self._recorded(key, resolve(entry.value))
+                    setattr(cls, attribute, property(function) if entry.kind == kinds.PROPERTY else function)
                 self._installed.append((cls, attribute, previous))
+
+    def _recorded(self, key, function):
+        @functools.wraps(function)
+        def recorded(*args, **kwargs):
+            self.record(key, caller_frame())
+            return function(*args, **kwargs)
+
+        return recorded
 
     def uninstall_attributes(self):
         """Take the added attributes off the real classes again (``deactivate``)."""
