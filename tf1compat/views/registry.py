@@ -12,6 +12,10 @@ VIEWS = {"numpy": "tf1compat.views.numpy", "scipy": "tf1compat.views.scipy", "PI
 REAL_NAMES = {"numpy": "numpy", "scipy": "scipy", "pillow": "PIL", "pil": "PIL", "scikit-learn": "sklearn",
               "sklearn": "sklearn", "pandas": "pandas", "matplotlib": "matplotlib", "keras": "keras"}
 ALL = "all"
+# how reports and migration.scan name each package (display name, scan category)
+DISPLAY = {"numpy": "NumPy", "scipy": "SciPy", "PIL": "Pillow", "sklearn": "scikit-learn", "pandas": "pandas",
+           "matplotlib": "matplotlib", "keras": "Keras"}
+CATEGORY = {"PIL": "pillow"}  # others: the top-level name
 
 
 def real_tops(names):
@@ -48,3 +52,19 @@ def view_module(top):
 def loaded_view_modules():
     """The view modules this process has imported (for ``--report`` and ``deactivate``)."""
     return [(top, sys.modules[module]) for top, module in VIEWS.items() if module in sys.modules]
+
+
+def table_modules():
+    """``{top: module}`` of every view whose table can be read: the module holding ``TABLE`` (and maybe
+    ``SCAN_KEYWORDS``), read as data; the packages themselves need not be installed."""
+    found = {}
+    for top, module in VIEWS.items():
+        for candidate in (f"{module}.table", module):
+            try:
+                table_module = importlib.import_module(candidate)
+            except ImportError:
+                continue
+            if hasattr(table_module, "TABLE"):
+                found[top] = table_module
+                break
+    return found

@@ -6,7 +6,6 @@ view is first used (only the legacy scope sees them) and its ``hist`` is wrapped
 ``normed=``, or from outside the scope, goes to the real ``hist`` unchanged. The pyplot view is live
 (every look-up asks the real pyplot), so the runner's headless ``plt.show`` patch reaches the script.
 """
-import matplotlib  # noqa: F401  (no matplotlib installed: no view; the real ImportError follows)
 
 from tf1compat.views.legacy_package import LegacyPackage
 from tf1compat.views.matplotlib.table import TABLE

@@ -4,7 +4,6 @@ Parts: ``table`` (the data), ``frame_methods`` and ``ix_indexer`` (the old behav
 are added to pandas' own ``DataFrame`` and ``Series`` classes when the view is first used; only
 code in the legacy scope sees them (``tf1compat.views.legacy_package.ScopedAttribute``).
 """
-import pandas  # noqa: F401  (no pandas installed: no view; the real ImportError follows)
 
 from tf1compat.views.legacy_package import LegacyPackage
 from tf1compat.views.pandas.table import TABLE

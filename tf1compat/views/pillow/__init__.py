@@ -5,7 +5,6 @@ Parts: ``table`` (the data), ``text_size`` (the old measuring). The methods are 
 ``ImageDraw``, ``FreeTypeFont``, ``ImageFont`` and ``TransposedFont`` classes when the view is first used;
 only code in the legacy scope sees them.
 """
-import PIL  # noqa: F401  (no Pillow installed: no view; the real ImportError follows)
 
 from tf1compat.views.legacy_package import LegacyPackage
 from tf1compat.views.pillow.table import TABLE

@@ -4,7 +4,6 @@ Parts: ``table`` (the data), ``images`` (``imread``/``imsave``/``imresize``/... 
 on Pillow), ``integration`` (``simps``, ``cumtrapz``). The views come from the legacy-stack engine
 (``tf1compat.views.legacy_package``).
 """
-import scipy  # noqa: F401  (no SciPy installed: no view; the real ImportError follows)
 
 from tf1compat.views.legacy_package import LegacyPackage
 from tf1compat.views.scipy.table import TABLE

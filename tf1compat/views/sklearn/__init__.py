@@ -4,7 +4,6 @@
 Parts: ``table`` (the data), ``splitters`` (0.19's KFold, StratifiedKFold, ShuffleSplit, LeaveOneOut),
 ``cross_validation``, ``grid_search``, ``learning_curve``, ``imputer`` (the removed modules' contents).
 """
-import sklearn  # noqa: F401  (no scikit-learn installed: no view; the real ImportError follows)
 
 from tf1compat.views.legacy_package import LegacyPackage
 from tf1compat.views.sklearn.table import TABLE
