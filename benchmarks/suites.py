@@ -47,6 +47,9 @@ class Ratio:
 PER_CPU_SECOND = "images_per_cpu_second"
 TRAIN_METRICS = ("median_step_images_per_second", PER_CPU_SECOND, "first_epoch_images_per_second", "test_accuracy",
                  "process_seconds")
+LEGACY_PACKAGES = ("scipy", "pillow", "sklearn", "pandas", "matplotlib")  # benchmarks.legacy_lookup.CASES
+LEGACY_METRICS = tuple(f"{package}_ns_per_{kind}" for package in LEGACY_PACKAGES for kind in ("lookup", "call")) + (
+    "pandas_ns_per_method",)
 SUITES = {suite.name: suite for suite in (
     Suite("train_input", "images_per_second", "images/s", False, TRAIN_METRICS, (
         # In run order: the variants a ratio compares sit next to each other.
@@ -84,6 +87,9 @@ SUITES = {suite.name: suite for suite in (
     Suite("numpy_lookup", "ns_per_lookup", "ns", True, ("ns_per_array_call",), (
         Variant("numpy_lookup", "real", "plain", "np.X look-up, the real numpy module"),
         Variant("numpy_lookup", "legacy_view", "plain", "np.X look-up, the legacy NumPy 1.x view"))),
+    Suite("legacy_lookup", "ns_per_lookup", "ns", True, LEGACY_METRICS, (
+        Variant("legacy_lookup", "real", "plain", "look-ups and calls on the real SciPy/Pillow/sklearn/pandas/pyplot"),
+        Variant("legacy_lookup", "views", "plain", "the same through the legacy views of the 2018 stack"))),
     Suite("startup", "seconds", "s", True, (), (
         Variant("startup", "runner", "plain", "python -m tf1compat trivial.py"),
         Variant("startup", "hand_edited", "plain", "python trivial.py (compat.v1 by hand)"))),
@@ -116,6 +122,10 @@ RATIOS = {
     "input_vs_feed_dict": Ratio("input_only", "tf_data", "feed_dict"),
     "legacy_numpy_lookup_vs_real": Ratio("numpy_lookup", "legacy_view", "real"),
     "legacy_numpy_array_call_vs_real": Ratio("numpy_lookup", "legacy_view", "real", metric="ns_per_array_call"),
+    # Each 2018-stack view against its real module: name look-ups, a call through it, pandas' added method.
+    **{f"legacy_{package}_{kind}_vs_real": Ratio("legacy_lookup", "views", "real", metric=f"{package}_ns_per_{kind}")
+       for package in LEGACY_PACKAGES for kind in ("lookup", "call")},
+    "legacy_pandas_as_matrix_vs_to_numpy": Ratio("legacy_lookup", "views", "real", metric="pandas_ns_per_method"),
     # The same on CPU time per image (all threads): what each side costs, barely moved by other programs.
     "train_vs_feed_dict_cpu": Ratio("train_input", "migrated", "feed_dict", metric=PER_CPU_SECOND),
     "train_vs_fixed_step_cpu": Ratio("train_input", "migrated", "fixed_step", metric=PER_CPU_SECOND),

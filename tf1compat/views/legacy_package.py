@@ -5,10 +5,11 @@ Each view module of ``tf1compat.views`` (scipy, pillow, sklearn, pandas, matplot
 plus the functions that give the old behaviour; ``LegacyPackage`` turns that table into what the
 import hook needs:
 
-- ``legacy_import``: what ``__import__`` returns in the scope: a ``ModuleView`` of each real
-  module that has (or leads to) a removed name: a module whose namespace is a copy of the real
-  module's, so look-ups cost what they cost on the real module, and whose ``__getattr__`` serves
-  the removed names (first look-up recorded for ``--report``, then cached). Removed module paths
+- ``legacy_import``: what ``__import__`` returns in the scope: a module view of each real module
+  that has (or leads to) a removed name: a plain module whose namespace is a copy of the real
+  module's, so look-ups cost what they cost on the real module (a plain module keeps Python's
+  fast path for module attributes; a ModuleType subclass would lose it), and whose module-level
+  ``__getattr__`` serves the removed names (first look-up recorded for ``--report``, then cached). Removed module paths
   (``sklearn.cross_validation``) are served by the module that provides them.
 - methods and properties of real classes (``DataFrame.as_matrix``): added to the class when the
   view is first used, as a descriptor that answers only code in the legacy scope (elsewhere
@@ -51,18 +52,6 @@ def caller_frame(skip_dirs=()):
     return frame
 
 
-class ModuleView(types.ModuleType):
-    """A real module's names plus the removed ones, which ``__getattr__`` serves on first look-up."""
-
-    def __getattr__(self, name):
-        package, path, real = self.__dict__["__legacy_view__"]
-        return package.serve(self, path, real, name)
-
-    def __dir__(self):
-        package, path, real = self.__dict__["__legacy_view__"]
-        return sorted(set(dir(real)) | set(package.names_of(path)))
-
-
 class ScopedAttribute:
     """A method or property added to a real class that only code in the legacy scope can see."""
 
@@ -83,13 +72,13 @@ class ScopedAttribute:
 class LegacyPackage:
     """One package of the 2018 stack: its table, its module views, its usage record."""
 
-    def __init__(self, top, display, table, live=(), scoped_attributes=True):
-        """``live``: module paths whose views copy no namespace (each look-up asks the real module), for modules
-        whose globals others rebind after import (``pyplot.show``, patched by the runner's headless figures).
+    def __init__(self, top, display, table, live=None, scoped_attributes=True):
+        """``live``: ``{module path: names}`` the view never copies (each look-up asks the real module), for globals
+        others rebind after import (``pyplot.show``, patched by the runner's headless figures).
         ``scoped_attributes=False``: methods added to real classes are plain functions, seen process-wide (for
         packages whose own code reads every name in ``dir(instance)``, as matplotlib's ``setp`` does)."""
         self.top, self.display, self.table = top, display, table
-        self._live = frozenset(live)
+        self._live = {path: frozenset(names) for path, names in (live or {}).items()}
         self._scoped_attributes = scoped_attributes
         self._names = collections.defaultdict(dict)  # module path -> {attribute: key} served by __getattr__
         self._view_paths = {top}
@@ -138,13 +127,14 @@ class LegacyPackage:
         real = importlib.import_module(path)
         if path not in self._view_paths:
             return real
-        view = ModuleView(path, real.__doc__)
-        served = self._names.get(path, {})
-        # The module's own __getattr__ (lazy submodules) would answer before the view's: the view asks the real module.
+        view = types.ModuleType(path, real.__doc__)
+        # Not copied: the removed names, viewed submodules and live names (served by __getattr__), and the module's
+        # own __getattr__ / __dir__ (lazy submodules): the view's __getattr__ asks the real module.
+        skipped = set(self._names.get(path, {})) | self._live.get(path, set()) | {"__getattr__", "__dir__"}
         view.__dict__.update((key, value) for key, value in real.__dict__.items()
-                             if key not in served and key not in ("__getattr__", "__dir__") and not self._has_view(value)
-                             and (path not in self._live or key.startswith("__")))
-        view.__dict__["__legacy_view__"] = (self, path, real)
+                             if key not in skipped and not self._has_view(value))
+        view.__dict__["__getattr__"] = lambda name: self.serve(view, path, real, name)
+        view.__dict__["__dir__"] = lambda: sorted(set(dir(real)) | set(self.names_of(path)))
         return view
 
     def _has_view(self, value):
@@ -158,7 +148,7 @@ class LegacyPackage:
             entry = self.table[key]
             value = self.view(f"{path}.{name}") if entry.kind == kinds.MODULE else resolve(entry.value)
         else:
-            value = getattr(real, name)  # lazy submodules, later additions, and the real error for unknown names
+            value = getattr(real, name)  # lazy submodules, later additions, live names, the real error for unknown names
             if not self._has_view(value):
                 return value
             value = self.view(value.__name__)

@@ -11,7 +11,7 @@ from tf1compat.views.legacy_package import LegacyPackage
 from tf1compat.views.matplotlib.table import TABLE
 
 # matplotlib reads every set_/get_ name of dir(artist) (setp, ArtistInspector): its added methods are plain ones.
-PACKAGE = LegacyPackage("matplotlib", "matplotlib", TABLE, live=("matplotlib.pyplot",), scoped_attributes=False)
+PACKAGE = LegacyPackage("matplotlib", "matplotlib", TABLE, live={"matplotlib.pyplot": ("show",)}, scoped_attributes=False)
 legacy_import = PACKAGE.legacy_import
 report_lines = PACKAGE.report_lines
 uninstall = PACKAGE.uninstall_attributes
