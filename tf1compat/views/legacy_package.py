@@ -102,10 +102,11 @@ class LegacyPackage:
             module = real_import(name, globals, locals, fromlist, level)
         except ModuleNotFoundError:
             removed = next((path for path in self._removed if name == path or name.startswith(path + ".")), None)
-            if removed is None:
+            if removed is None and name not in self._view_paths:
                 raise
-            real_import(removed.rpartition(".")[0], globals, locals, (), 0)
-            self.record(self._removed[removed], caller_frame())
+            real_import((removed or name).rpartition(".")[0], globals, locals, (), 0)
+            if removed:
+                self.record(self._removed[removed], caller_frame())
             module = None
         self.install_attributes()  # after the package's own import: its classes are complete
         if fromlist:
@@ -124,7 +125,12 @@ class LegacyPackage:
         if removed is not None:  # served by its provider, e.g. sklearn.cross_validation -> ours, externals.joblib -> joblib
             provider = resolve(self.table[self._removed[removed]].value)
             return importlib.import_module(provider.__name__ + path[len(removed):]) if path != removed else provider
-        real = importlib.import_module(path)
+        try:
+            real = importlib.import_module(path)
+        except ModuleNotFoundError:
+            if path not in self._view_paths:
+                raise
+            real = types.ModuleType(path)  # gone since (scipy.misc in SciPy 2): the view holds the old names alone
         if path not in self._view_paths:
             return real
         view = types.ModuleType(path, real.__doc__)
