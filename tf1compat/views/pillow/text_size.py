@@ -6,7 +6,7 @@ measured with ``getsize``; several lines were ``max(width)`` by ``lines * (heigh
 spacing``. With ``font=None`` the draw's current default font is measured (Pillow 10.1+ draws with a
 FreeType font there, Pillow 9 used a bitmap font, so such sizes differ from 2018's).
 """
-from PIL import ImageFont
+from PIL import Image, ImageFont
 
 
 def freetype_getsize(self, text, direction=None, features=None, language=None, stroke_width=0):
@@ -23,7 +23,7 @@ def bitmap_getsize(self, text, *args, **kwargs):  # pylint: disable=unused-argum
 def transposed_getsize(self, text, *args, **kwargs):  # pylint: disable=unused-argument
     """The wrapped font's size, width and height swapped for quarter turns."""
     width, height = _getsize(self.font, text)
-    return (height, width) if self.orientation in (ImageFont.Transpose.ROTATE_90, ImageFont.Transpose.ROTATE_270) \
+    return (height, width) if self.orientation in (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270) \
         else (width, height)
 
 
