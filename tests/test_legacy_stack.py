@@ -92,7 +92,7 @@ def test_scan_reports_every_package_with_its_replacement():
         (7, 5, "scipy", "scipy.misc.imresize", "provided"),
         (8, 5, "pandas", "DataFrame.as_matrix", "provided"),
         (9, 30, "pillow", "PIL.Image.ANTIALIAS", "provided"),
-        (10, 19, "matplotlib", "Axes.hist(normed=)", "provided")]
+        (10, 18, "matplotlib", "Axes.hist(normed=)", "provided")]
     messages = {f.symbol: f.message for f in scan_text(SOURCE)}
     assert messages["scipy.misc.imresize"].startswith(
         "`scipy.misc.imresize` was removed in SciPy 1.2 (tf1compat's legacy SciPy view provides it); now: ")

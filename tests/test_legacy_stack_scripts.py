@@ -38,7 +38,7 @@ def test_gan_samples_are_written_by_scipy_misc_imsave_byte_for_byte(tmp_path):
     assert (written.mode, written.size) == ("L", (8, 8))
     assert numpy.asarray(written).tolist() == byte_scaled(result["grid"])
     report = completed.stderr[completed.stderr.index("SciPy <= 1.1 names the legacy SciPy view served (1;"):]
-    assert "scipy.misc.imsave" in report and "gan_samples.py:33" in report
+    assert "scipy.misc.imsave" in report and "gan_samples.py:30" in report
 
 
 def test_gan_script_with_real_scipy_fails_as_on_scipy_of_today(tmp_path):
