@@ -168,3 +168,24 @@ def test_step_profile_sorts_ops_into_kinds_and_counts_overlaps_once():
     assert step_profile.union_length([(0, 4), (2, 6), (8, 9), (8, 8)]) == 7  # [0, 6] and [8, 9]
     flops = step_profile.step_flops(100)
     assert flops["conv"] == 2 * 125_440_000 and flops["dense"] == 3 * 2 * (6272 * 500 + 5000) * 100
+
+
+@pytest.mark.slow
+def test_legacy_lookup_quick_run_measures_every_view_against_its_real_module(tmp_path):
+    from benchmarks.legacy_lookup import CASES
+    from benchmarks.suites import LEGACY_METRICS
+
+    completed = subprocess.run([sys.executable, "-m", "benchmarks.legacy_lookup", "--variant", "real", "--variant",
+                                "views", "--workdir", str(tmp_path), "--quick"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    results = {row["variant"]: row["result"] for row in map(json.loads, completed.stdout.splitlines())}
+    assert set(results) == {"real", "views"}
+    assert set(LEGACY_METRICS) == {f"{package}_ns_per_{kind}" for package in CASES
+                                   for kind in ("lookup", "call")} | {"pandas_ns_per_method"}
+    for result in results.values():
+        assert set(result) == set(LEGACY_METRICS) | {"ns_per_lookup"}
+        assert all(math.isfinite(value) and value > 0 for value in result.values())
+    for package in CASES:
+        ratio = RATIOS[f"legacy_{package}_lookup_vs_real"]
+        assert (ratio.suite, ratio.numerator, ratio.denominator) == ("legacy_lookup", "views", "real")
