@@ -3,13 +3,15 @@ import importlib.util
 import os
 import sys
 
-from tf1compat.errors import UnsupportedTF1APIError, UnsupportedTF1APIAttributeError, UnsupportedTF1APIImportError
+from tf1compat.errors import (UnsupportedLegacyAPIError, UnsupportedTF1APIAttributeError, UnsupportedTF1APIError,
+                              UnsupportedTF1APIImportError)
 from tf1compat.scope.import_hook import activate, deactivate
 
 __all__ = [
     "UnsupportedTF1APIError",
     "UnsupportedTF1APIAttributeError",
     "UnsupportedTF1APIImportError",
+    "UnsupportedLegacyAPIError",
     "activate", "deactivate", "load_legacy_module"]
 __version__ = "0.1.0"
 
