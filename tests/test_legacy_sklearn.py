@@ -95,3 +95,11 @@ def test_a_legacy_script_imports_the_removed_modules(legacy_module):
     assert script.grid_search is grid_search and script.sklearn.learning_curve is learning_curve
     assert script.joblib is joblib and script.joblib_too is joblib and script.Imputer is Imputer
     assert script.StandardScaler.__module__.startswith("sklearn.preprocessing")
+
+
+def test_0_19_splitters_not_served_name_their_replacement():
+    with pytest.raises(UnsupportedLegacyAPIError, match=r"`sklearn.cross_validation.LabelKFold` is not provided .*"
+                                                         r"Replacement: sklearn.model_selection.GroupKFold"):
+        cross_validation.LabelKFold  # noqa: B018
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        cross_validation.nothing  # noqa: B018

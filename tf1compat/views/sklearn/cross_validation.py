@@ -55,3 +55,25 @@ def cross_val_predict(estimator, X, y=None, cv=None, n_jobs=1, verbose=0, fit_pa
     return model_selection.cross_val_predict(estimator, X, y, cv=_splits(estimator, X, y, cv), n_jobs=n_jobs,
                                              verbose=verbose, params=fit_params, pre_dispatch=pre_dispatch,
                                              method=method)
+
+
+_NOT_PROVIDED = {  # 0.19 names this view does not serve -> today's replacement
+    "StratifiedShuffleSplit": "sklearn.model_selection.StratifiedShuffleSplit(n_splits, test_size).split(X, y)",
+    "LabelKFold": "sklearn.model_selection.GroupKFold(n_splits).split(X, y, groups)",
+    "LeaveOneLabelOut": "sklearn.model_selection.LeaveOneGroupOut().split(X, y, groups)",
+    "LeavePLabelOut": "sklearn.model_selection.LeavePGroupsOut(n_groups).split(X, y, groups)",
+    "LabelShuffleSplit": "sklearn.model_selection.GroupShuffleSplit(n_splits).split(X, y, groups)",
+    "LeavePOut": "sklearn.model_selection.LeavePOut(p).split(X)",
+    "PredefinedSplit": "sklearn.model_selection.PredefinedSplit(test_fold).split()",
+    "permutation_test_score": "sklearn.model_selection.permutation_test_score",
+}
+
+
+def __getattr__(name):
+    if name in _NOT_PROVIDED:
+        from tf1compat.errors import UnsupportedLegacyAPIError
+
+        raise UnsupportedLegacyAPIError(f"sklearn.cross_validation.{name}",
+                                        "tf1compat serves 0.19's KFold, StratifiedKFold, ShuffleSplit and LeaveOneOut "
+                                        "only", _NOT_PROVIDED[name])
+    raise AttributeError(f"module 'sklearn.cross_validation' has no attribute '{name}'")
