@@ -8,6 +8,7 @@ function through it; ``views`` runs it on the legacy view, ``real`` on the real 
 also times ``df.as_matrix()`` (a method the view adds to DataFrame, scope-checked on each access)
 against the real ``df.to_numpy()``. Ratios view/real: ``legacy_<package>_lookup_vs_real``, ...
 """
+import gc
 import os
 import sys
 import time
@@ -52,10 +53,14 @@ def methods(count, frame, legacy):
 
 def _best_seconds(function, count, *args):
     best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        function(count, *args)
-        best = min(best, (time.perf_counter() - started) / count)
+    gc.disable()  # as timeit does: a full collection over the loaded packages would land on one side at random
+    try:
+        for _ in range(3):
+            started = time.perf_counter()
+            function(count, *args)
+            best = min(best, (time.perf_counter() - started) / count)
+    finally:
+        gc.enable()
     return best
 
 
