@@ -48,9 +48,14 @@ def is_installed_entry(entry):
     return folder == SOURCE_ROOT or _holds_distribution_metadata(folder)
 
 
-def deepest_installed_folder(path):
-    """The deepest installed folder containing ``path``, or ``""``."""
-    return max((folder for folder in installed_folders() if path.startswith(folder)), key=len, default="")
+def deepest_installed_folder(path, entries=()):
+    """The deepest installed folder containing ``path`` (among ours, ``entries`` and site folders above it), or ``""``."""
+    parts = path.split(os.sep)
+    site_cut = max((index for index, part in enumerate(parts[:-1]) if part in _SITE_FOLDER_NAMES), default=None)
+    candidates = [*installed_folders(), *entries]
+    if site_cut is not None:
+        candidates.append(os.sep.join(parts[:site_cut + 1]) + os.sep)
+    return max((folder for folder in candidates if path.startswith(folder)), key=len, default="")
 
 
 def _site_folders():

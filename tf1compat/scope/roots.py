@@ -20,7 +20,7 @@ SYS_PATH_ALL, SYS_PATH_ADDED, SYS_PATH_NONE = "all", "added", "none"
 _named = []  # Root: the script's tree, named folders and packages
 _state = {"active": False, "sys_path": SYS_PATH_NONE, "baseline": frozenset()}
 _verdicts = {}  # filename -> legacy?
-_cache = {"sys_path": None, "roots": []}  # sys.path as of the cached verdicts, and its legacy roots
+_cache = {"sys_path": None, "roots": [], "installed": []}  # sys.path as of the verdicts: its roots, installed folders
 
 
 def enable(sys_path_entries=SYS_PATH_ALL):
@@ -57,6 +57,8 @@ def is_legacy(filename):
         _forget()
         _cache["sys_path"] = list(sys.path)
         _cache["roots"] = sys_path_roots()
+        _cache["installed"] = [environment.as_folder(entry) for entry in dict.fromkeys(sys.path)
+                               if isinstance(entry, str) and entry and environment.is_installed_entry(entry)]
     verdict = _verdicts.get(filename)
     if verdict is None:
         verdict = _verdicts[filename] = _decide(os.path.abspath(filename))
@@ -100,7 +102,7 @@ def _decide(path):
         return False
     root = claiming_root(path)
     # A tie goes to the root: a folder the user named inside site-packages is what they asked for.
-    return root is not None and len(root.path) >= len(environment.deepest_installed_folder(path))
+    return root is not None and len(root.path) >= len(environment.deepest_installed_folder(path, _cache["installed"]))
 
 
 def _cache_roots():
