@@ -98,8 +98,8 @@ def claiming_root(path):
 
 
 def _decide(path):
-    if not _state["active"] or path.startswith(environment.PACKAGE_DIR):
-        return False
+    if not _state["active"] or path.startswith(environment.PACKAGE_DIR) or os.path.basename(path).startswith("<"):
+        return False  # (`<string>`, `<frozen ...>`: code with no file is never under a folder)
     root = claiming_root(path)
     # A tie goes to the root: a folder the user named inside site-packages is what they asked for.
     return root is not None and len(root.path) >= len(environment.deepest_installed_folder(path, _cache["installed"]))
