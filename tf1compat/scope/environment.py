@@ -36,6 +36,7 @@ def installed_folders():
     return tuple(sorted({as_folder(folder) for folder in folders if folder}))
 
 
+@functools.lru_cache(maxsize=1024)
 def is_installed_entry(entry):
     """Whether the ``sys.path`` entry ``entry`` is part of the installed environment (or not a folder at all)."""
     if not entry or not os.path.isdir(entry):
@@ -45,7 +46,7 @@ def is_installed_entry(entry):
         return True
     if any(part in _SITE_FOLDER_NAMES for part in folder.split(os.sep)):
         return True
-    return folder == SOURCE_ROOT or _holds_distribution_metadata(folder)
+    return folder == SOURCE_ROOT or any(name.endswith(".dist-info") for name in _listing(folder))
 
 
 def deepest_installed_folder(path, entries=()):
@@ -86,9 +87,8 @@ def _pth_folders(site_folder):
     return folders
 
 
-@functools.lru_cache(maxsize=256)
-def _holds_distribution_metadata(folder):
+def _listing(folder):
     try:
-        return any(name.endswith(".dist-info") for name in os.listdir(folder))
+        return os.listdir(folder)
     except OSError:
-        return False
+        return []

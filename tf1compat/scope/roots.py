@@ -74,14 +74,14 @@ def sys_path_roots():
     """The ``sys.path`` entries that are legacy roots now, each with why."""
     if _state["sys_path"] == SYS_PATH_NONE:
         return []
-    from_environment = set(os.environ.get("PYTHONPATH", "").split(os.pathsep)) - {""}
+    from_environment = {os.path.abspath(each) for each in os.environ.get("PYTHONPATH", "").split(os.pathsep) if each}
     roots = []
     for entry in dict.fromkeys(sys.path):
         if not isinstance(entry, str) or environment.is_installed_entry(entry):
             continue
         if _state["sys_path"] == SYS_PATH_ADDED and entry in _state["baseline"]:
             continue
-        if os.path.abspath(entry) in {os.path.abspath(each) for each in from_environment}:
+        if os.path.abspath(entry) in from_environment:
             reason = "sys.path entry from PYTHONPATH"
         elif entry in _state["baseline"]:
             reason = "sys.path entry"
