@@ -174,12 +174,12 @@ def test_an_unnamed_installed_package_gets_the_one_line_hint(tmp_path, site):
 
 def test_load_legacy_module_takes_the_same_settings(tmp_path, site):
     project = make_project(str(tmp_path / "project"))
-    code = textwrap.dedent(f"""
+    code = textwrap.dedent("""
         import json, tf1compat
         model = tf1compat.load_legacy_module("scripts/model.py", legacy_paths=["lib"],
                                              legacy_packages=["oldtfhelpers"])
         import tensorflow as tf
-        print("RESULT " + json.dumps({{"y": model.run([1.0, 1.0]), "caller_has_placeholder": hasattr(tf, "placeholder")}}))
+        print("RESULT " + json.dumps({"y": model.run([1.0, 1.0]), "caller_has_placeholder": hasattr(tf, "placeholder")}))
     """)
     completed = run_in(project, site, command=[sys.executable, "-c", code])
     assert result_of(completed) == {"y": [2.0, 4.0], "caller_has_placeholder": False}

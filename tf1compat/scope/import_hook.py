@@ -11,8 +11,8 @@ import os
 import sys
 
 from tf1compat.cli import quiet
-from tf1compat.scope import roots
 from tf1compat.errors import UnsupportedTF1APIError, as_import_error
+from tf1compat.scope import roots
 
 _original_import = builtins.__import__
 _after_import_hooks = []  # callables run after imports until they return True
