@@ -183,3 +183,30 @@ def test_load_legacy_module_takes_the_same_settings(tmp_path, site):
     """)
     completed = run_in(project, site, command=[sys.executable, "-c", code])
     assert result_of(completed) == {"y": [2.0, 4.0], "caller_has_placeholder": False}
+
+
+def test_cluster_tasks_get_the_scope_options(tmp_path, site):
+    project = make_project(str(tmp_path / "project"))
+    write(os.path.join(project, "scripts", "worker.py"), """
+        import tensorflow as tf
+        import oldtfhelpers
+
+        tf.app.flags.DEFINE_string("worker_hosts", "", "")
+        tf.app.flags.DEFINE_string("job_name", "", "")
+        tf.app.flags.DEFINE_integer("task_index", 0, "")
+        FLAGS = tf.app.flags.FLAGS
+
+        def main(_):
+            cluster = tf.train.ClusterSpec({"worker": FLAGS.worker_hosts.split(",")})
+            server = tf.train.Server(cluster, job_name=FLAGS.job_name, task_index=FLAGS.task_index)
+            x = tf.placeholder(tf.float32, [2])
+            with tf.Session(server.target) as sess:
+                print("RESULT", sess.run(oldtfhelpers.scaled(x, 4.0), {x: [1.0, -0.5]}).tolist(), flush=True)
+
+        tf.app.run()
+    """)
+    completed = run_in(project, site, command=[
+        sys.executable, "-m", "tf1compat", "--cluster", "worker=1", "--legacy-package", "oldtfhelpers",
+        os.path.join("scripts", "worker.py")])
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert "[worker 0] RESULT [4.0, -2.0]" in completed.stdout
