@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib import cm  # noqa: E402
 
-from tests.views.legacy_stack_loader import LOAD_LIBRARY, legacy_module, library_file  # noqa: E402,F401  (fixtures)
+from tests.views.legacy_stack_loader import LOAD_LIBRARY  # noqa: E402
 from tf1compat.errors import UnsupportedLegacyAPIError  # noqa: E402
 
 SCRIPT = """

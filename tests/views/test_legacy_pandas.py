@@ -5,7 +5,7 @@ import numpy
 import pandas
 import pytest
 
-from tests.views.legacy_stack_loader import LOAD_LIBRARY, legacy_module, library_file  # noqa: F401  (fixtures)
+from tests.views.legacy_stack_loader import LOAD_LIBRARY
 
 SCRIPT = """
 import pandas as pd

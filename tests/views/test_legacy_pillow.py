@@ -3,7 +3,6 @@ import numpy
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from tests.views.legacy_stack_loader import legacy_module  # noqa: F401  (fixture)
 
 SCRIPT = """
 from PIL import Image, ImageDraw, ImageFont

@@ -6,7 +6,7 @@ import scipy.sparse.linalg
 import scipy.special
 from PIL import Image
 
-from tests.views.legacy_stack_loader import LOAD_LIBRARY, legacy_module, library_file  # noqa: F401  (fixtures)
+from tests.views.legacy_stack_loader import LOAD_LIBRARY
 from tf1compat.views.scipy import images, integration
 
 DOC_IMAGE = numpy.array([[91.06794177, 3.39058326, 84.4221549], [73.88003259, 80.91433048, 4.88878881],

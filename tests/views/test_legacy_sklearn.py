@@ -6,7 +6,6 @@ from sklearn import model_selection
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
 
-from tests.views.legacy_stack_loader import legacy_module  # noqa: F401  (fixture)
 from tf1compat.errors import UnsupportedLegacyAPIError
 from tf1compat.views.sklearn import cross_validation, grid_search, learning_curve
 from tf1compat.views.sklearn.imputer import Imputer

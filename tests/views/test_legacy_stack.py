@@ -7,11 +7,11 @@ from matplotlib.axes import Axes
 
 import tf1compat
 from migration.scan.engine import scan_text
-from tests.views.legacy_stack_loader import legacy_module  # noqa: F401  (fixture)
 from tf1compat.api import usage_report
 from tf1compat.cli import runner
 from tf1compat.errors import UnsupportedLegacyAPIError
 from tf1compat.views import registry
+from tests.views.legacy_stack_loader import load_by_path
 
 
 def test_real_accepts_distribution_and_import_names_and_all():
@@ -42,8 +42,6 @@ def test_real_packages_named_at_activation_stay_real_in_the_scope(tmp_path):
                                                 "getattr(Image, 'ANTIALIAS', None)\nframe = pandas.DataFrame()\n")
     tf1compat.activate(str(tmp_path), real=("PIL", "pandas"))
     try:
-        from tests.views.legacy_stack_loader import load_by_path
-
         module = load_by_path(str(tmp_path / "uses_old_names.py"), "uses_old_names")
     finally:
         tf1compat.deactivate()
