@@ -252,3 +252,12 @@ def test_scan_reports_estimator_idioms_with_the_worked_pair_and_runs_as_is():
     assert {(f["kind"], f["example"]) for f in estimator} == {("provided", "estimator_mnist"),
                                                               ("compat", "estimator_mnist")}  # SessionRunHook
     assert result["verdict"] == "runs_as_is"
+
+
+def test_the_twin_runs_whole_executions_that_end_on_display_steps():
+    # fit runs whole executions of steps_per_execution steps and calls callbacks at their ends.
+    from migration.estimator_mnist import STEPS_PER_EXECUTION, execution_size
+
+    assert STEPS_PER_EXECUTION == 20
+    assert [execution_size(steps, display) for steps, display in ((500, 100), (120, 40), (60, 20), (90, 30), (7, 100))] \
+        == [20, 20, 20, 15, 1]
