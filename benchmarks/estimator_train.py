@@ -106,7 +106,7 @@ def keras(workdir, quick):
             self.wall.append(time.perf_counter())
 
     stamps = StepStamps()
-    size = twin.execution_size(steps, steps_per_epoch)
+    size = 1 if quick else twin.execution_size(steps, steps_per_epoch)  # --quick: a few single steps to time
     model = twin.build_model(LEARNING_RATE, SEED, size)
     model.fit(twin.make_dataset(train_images, train_labels, BATCH_SIZE, True, SEED), steps_per_epoch=steps,
               epochs=1, verbose=0, callbacks=[stamps])
