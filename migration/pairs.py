@@ -295,7 +295,8 @@ PAIRS = {pair.name: pair for pair in (
             ("model_dir checkpoints (CheckpointSaverHook)", "tf.train.CheckpointManager(tf.train.Checkpoint(model=, optimizer=), model_dir)"),
             ("export_saved_model(dir, serving_input_receiver_fn) + PredictOutput",
              "tf.saved_model.save(module, dir, signatures={'serving_default': tf.function(input_signature=...)})"),
-            ("tf.train.AdamOptimizer(lr)", "tf.keras.optimizers.Adam(lr, epsilon=1e-8)"),
+            ("tf.train.AdamOptimizer(lr)",
+             "FusedAdam(lr, epsilon=1e-8): tf.keras.optimizers.Adam on TF1's ApplyAdam kernel (cnn_mnist's)"),
         ),
     ),
 )}
