@@ -96,6 +96,10 @@ def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
     _import_depth += 1
     try:
         top = name.partition(".")[0] if level == 0 else ""
+        # keras view dispatch (engine: issue 20)
+        if top == "keras" and globals and _roots and globals.get("__file__") and in_scope(globals["__file__"]):
+            from tf1compat.views import keras as legacy_keras
+            return legacy_keras.legacy_import(name, globals, locals, fromlist, level)
         if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and _roots:
             filename = globals.get("__file__")
             if filename and in_scope(filename):
