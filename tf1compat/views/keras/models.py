@@ -13,22 +13,26 @@ import tf_keras
 from tf1compat.views.keras import interfaces, legacy_arguments, optimizers, usage
 from tf1compat.views.keras.layers import Input, Keras22LayerType
 
-_THIRD_POSITIONAL = {"fit_generator": "epochs", "evaluate_generator": "max_queue_size",
-                     "predict_generator": "max_queue_size"}  # Keras 2.2.4's order after (generator, steps)
+# Keras 2.2.4's generator methods -> (the tf_keras method that does the work, its 2.2.4 positional names
+# after the generator, its 2.2.4 default verbosity).
+_GENERATOR_METHODS = {"fit_generator": ("fit", ("steps_per_epoch", "epochs"), 1),
+                      "evaluate_generator": ("evaluate", ("steps", "max_queue_size"), 0),
+                      "predict_generator": ("predict", ("steps", "max_queue_size"), 0)}
 
 
 def _generator_method(method_name):
-    real = getattr(tf_keras.Model, method_name)
+    target, positional, verbose = _GENERATOR_METHODS[method_name]
 
     def method(self, *args, **kwargs):
         usage.record(f"Model.{method_name}")
-        if len(args) == 3 and interfaces.GENERATOR_METHODS.positional:
-            kwargs[_THIRD_POSITIONAL[method_name]], args = args[2], args[:2]
         args, kwargs = legacy_arguments.convert(method_name, interfaces.GENERATOR_METHODS, args, kwargs)
-        return getattr(super(Keras22ModelMethods, self), method_name)(*args, **kwargs)
+        generator = args[0] if args else kwargs.pop("generator")
+        kwargs.update(zip(positional, args[1:]))
+        kwargs.setdefault("verbose", verbose)
+        return getattr(self, target)(generator, **kwargs)  # what tf_keras's deprecated method does, unwarned
 
     method.__name__ = method.__qualname__ = method_name
-    method.__doc__ = real.__doc__
+    method.__doc__ = getattr(tf_keras.Model, method_name).__doc__
     return method
 
 
