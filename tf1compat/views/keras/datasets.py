@@ -16,7 +16,7 @@ from tf1compat.views.keras import layout
 # Where tf_keras caches a download under another name than the URL's file name (untarred archives).
 _CACHED_AS = {"cifar-10-python.tar.gz": "cifar-10-batches-py.tar.gz",
               "cifar-100-python.tar.gz": "cifar-100-python.tar.gz"}
-_FETCH_FAILURE = re.compile(r"URL fetch failure on (\S+?):? (.*)", re.S)
+_FETCH_FAILURE = re.compile(r"URL fetch failure on (\S+?): (?:\S+ -- )?(.*)", re.S)  # tf_keras's wording
 
 
 class DatasetOfflineError(OSError):
