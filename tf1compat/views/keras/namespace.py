@@ -23,8 +23,9 @@ def view(path="keras"):
             why, instead = layout.UNSUPPORTED[path]
             raise UnsupportedTF1APIAttributeError(path, why, instead)
         if path not in layout.MODULES:
-            raise UnsupportedTF1APIAttributeError(path, "Keras 2.2.4 had no such module",
-                                                  f"one of {', '.join(sorted(layout.MODULES))}")
+            parent = layout.parent_of(path) or "keras"
+            raise UnsupportedTF1APIAttributeError(path, "Keras 2.2.4 had no such module", f"one of {parent}."
+                                                  f"{{{', '.join(layout.children_of(parent))}}}")
         module = _views[path] = _KerasModuleView(path)
     return module
 
