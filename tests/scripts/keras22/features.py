@@ -11,7 +11,7 @@ import tensorflow as tf
 import keras
 from keras import backend as K
 from keras.engine.topology import Layer
-from keras.layers import Input, Dense, Dropout, Flatten, LSTM, Embedding, BatchNormalization, concatenate
+from keras.layers import Input, Dense, Dropout, LSTM, Embedding, BatchNormalization, concatenate
 from keras.layers.convolutional import Convolution2D, MaxPooling2D
 from keras.layers.merge import Concatenate
 from keras.models import Sequential, Model, load_model
@@ -143,6 +143,7 @@ with warnings.catch_warnings(record=True) as caught:
     pool = MaxPooling2D(pool_size=(2, 2), border_mode='same', dim_ordering='tf')
     lstm = LSTM(output_dim=8, consume_less='gpu', dropout_W=0.1, dropout_U=0.2)
     norm = BatchNormalization(mode=0, gamma_init='ones')
+    embedding = Embedding(10, 4, dropout=0.2)
 messages = [str(warning.message) for warning in caught]
 config = conv.get_config()
 assert config['kernel_size'] == (3, 3) and config['padding'] == 'same' and config['strides'] == (2, 2), config
@@ -155,11 +156,13 @@ assert lstm.units == 8 and lstm.dropout == 0.1 and lstm.recurrent_dropout == 0.2
 assert messages[4].endswith('`LSTM(units=8, dropout=0.1, recurrent_dropout=0.2, implementation=2)`'), messages[4]
 assert lstm.get_config()['recurrent_activation'] == 'hard_sigmoid'  # Keras 2.2.4's default
 assert isinstance(conv, keras.layers.Conv2D) and isinstance(dense, keras.layers.core.Dense)
-assert isinstance(norm, BatchNormalization)
+assert isinstance(norm, BatchNormalization) and embedding.output_dim == 4
+assert messages[-1].startswith('The `dropout` argument is no longer support in `Embedding`.'), messages[-1]
+assert caught[-1].filename == __file__  # Keras 2.2's warnings point at the script's own line
 print('ok Keras 1 spellings:', messages[0])
 
 try:
-    from keras.layers import Merge
+    from keras.layers import Merge  # noqa: F401
 except ImportError as error:
     assert 'keras.layers.concatenate' in str(error), error
     print('ok Merge:', error)

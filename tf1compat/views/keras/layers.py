@@ -70,7 +70,7 @@ def _atrous(name, layer):
 
 _CLASSES = _build_classes()
 globals().update(_CLASSES)
-AtrousConvolution1D = AtrousConv1D = _atrous("AtrousConvolution1D", Conv1D)  # noqa: F821 (built above)
-AtrousConvolution2D = AtrousConv2D = _atrous("AtrousConvolution2D", Conv2D)  # noqa: F821
+AtrousConvolution1D = AtrousConv1D = _atrous("AtrousConvolution1D", _CLASSES["Conv1D"])
+AtrousConvolution2D = AtrousConv2D = _atrous("AtrousConvolution2D", _CLASSES["Conv2D"])
 __all__ = sorted(set(_CLASSES) | {"Input", "AtrousConvolution1D", "AtrousConv1D", "AtrousConvolution2D",
                                           "AtrousConv2D"})
