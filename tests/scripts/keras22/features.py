@@ -41,10 +41,11 @@ class Scale(Layer):
     def build(self, input_shape):
         self.kernel = self.add_weight(name='kernel', shape=(input_shape[1], self.output_dim),
                                       initializer='uniform', trainable=True)
+        self.gain = self.add_weight((1,), 'gain', initializer='ones')  # Keras 2.0's order: shape, name
         super(Scale, self).build(input_shape)
 
     def call(self, x):
-        return K.dot(x, self.kernel)
+        return K.dot(x, self.kernel) * self.gain
 
     def compute_output_shape(self, input_shape):
         return (input_shape[0], self.output_dim)
@@ -68,6 +69,8 @@ with open(path, 'rb') as f:
     assert f.read(8) == b'\x89HDF\r\n\x1a\n'
 restored = load_model(path, custom_objects={'Scale': Scale})
 assert isinstance(restored.layers[0], Scale) and isinstance(restored, Sequential)
+assert [weight.name.split('/')[-1] for weight in restored.layers[0].weights] == ['kernel:0', 'gain:0']
+assert isinstance(restored.layers[0], Layer) and isinstance(restored.layers[1], Layer)
 assert np.allclose(restored.predict(x), model.predict(x), atol=1e-6)
 assert abs(K.get_value(restored.optimizer.lr) - 0.05) < 1e-7
 print('ok custom layer + HDF5 save/load: predictions equal, lr 0.05 decay 0.001 restored')

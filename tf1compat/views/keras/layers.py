@@ -50,6 +50,22 @@ def _build_classes():
     return classes
 
 
+class Layer(tf_keras.layers.Layer, metaclass=Keras22LayerType):
+    """``keras.engine.topology.Layer``: tf_keras's base layer, plus Keras 2.0's ``add_weight(shape, ...)`` order."""
+
+    _tf_keras_class = tf_keras.layers.Layer
+
+    def add_weight(self, *args, **kwargs):
+        # Keras 2.2.4 read a leading tuple as the shape and a following string as the name
+        # (keras/legacy/interfaces.py, add_weight_args_preprocessing), as Keras 2.0 code wrote them.
+        if args and isinstance(args[0], (tuple, list)):
+            usage.record("Layer.add_weight(shape, ...)")
+            kwargs["shape"], args = args[0], args[1:]
+            if args and isinstance(args[0], str):
+                kwargs["name"], args = args[0], args[1:]
+        return super().add_weight(*args, **kwargs)
+
+
 def Input(*args, **kwargs):  # noqa: N802 (Keras's own spelling)
     """``keras.layers.Input``, converting Keras 1's ``input_dtype``."""
     args, kwargs = legacy_arguments.convert("Input", interfaces.INPUT, args, kwargs)
@@ -72,5 +88,5 @@ _CLASSES = _build_classes()
 globals().update(_CLASSES)
 AtrousConvolution1D = AtrousConv1D = _atrous("AtrousConvolution1D", _CLASSES["Conv1D"])
 AtrousConvolution2D = AtrousConv2D = _atrous("AtrousConvolution2D", _CLASSES["Conv2D"])
-__all__ = sorted(set(_CLASSES) | {"Input", "AtrousConvolution1D", "AtrousConv1D", "AtrousConvolution2D",
+__all__ = sorted(set(_CLASSES) | {"Layer", "Input", "AtrousConvolution1D", "AtrousConv1D", "AtrousConvolution2D",
                                           "AtrousConv2D"})

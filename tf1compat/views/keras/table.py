@@ -70,6 +70,8 @@ TABLE = {
     "Model.fit_generator": KerasName("fit on batches from a Python generator", "model.fit(generator, ...)", "Keras 3.0"),
     "Model.evaluate_generator": KerasName("evaluate on a generator", "model.evaluate(generator, ...)", "Keras 3.0"),
     "Model.predict_generator": KerasName("predict on a generator", "model.predict(generator, ...)", "Keras 3.0"),
+    "Layer.add_weight(shape, ...)": KerasName("Keras 2.0's argument order (shape first, then name)",
+                                             "self.add_weight(name=..., shape=..., initializer=...)", "Keras 2.4"),
     "fit(nb_epoch=)": KerasName("the Keras 1 name of `epochs`, converted with a warning", "fit(epochs=...)", _KERAS_1),
     "K.get_session": KerasName("the global TF1 Session Keras ran in", "eager execution (no session)", "TF 2.0"),
     "K.set_session": KerasName("make Keras run in the script's TF1 Session", "eager execution (no session)",
