@@ -25,6 +25,11 @@ def set_session(session):
     _tf1_backend.set_session(session)
 
 
+def _get_available_gpus():
+    """Keras 2.2.4's private helper many multi-GPU scripts called: the GPU device names of the session."""
+    return [device.name for device in get_session().list_devices() if device.device_type == "GPU"]
+
+
 def backend():
     """Keras 2.2.4 could run on three backends; this view runs on TensorFlow."""
     return "tensorflow"
@@ -45,4 +50,4 @@ def set_image_dim_ordering(dim_ordering):
     tf_keras.backend.set_image_data_format(_DIM_ORDERINGS[dim_ordering])
 
 
-__all__ = ["tf", "get_session", "set_session", "backend", "image_dim_ordering", "set_image_dim_ordering"]
+__all__ = ["tf", "_get_available_gpus", "get_session", "set_session", "backend", "image_dim_ordering", "set_image_dim_ordering"]
