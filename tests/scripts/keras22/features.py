@@ -183,4 +183,9 @@ sigmoid.set_weights([np.ones((1, 1), 'float32') * 5, np.zeros(1, 'float32')])
 classes = sigmoid.predict_classes(np.array([[-1.0], [0.3], [2.0], [-0.1]], 'float32'))
 assert classes.tolist() == [[0], [1], [1], [0]] and classes.dtype == np.int32
 print('ok predict_classes:', [0, 2, 1, 2], classes.ravel().tolist())
+import importlib
+import keras.layers.core as core_module
+real_keras = importlib.import_module('keras')  # what library code outside the legacy scope gets
+assert real_keras.__version__.startswith('3.') and real_keras is not keras and core_module.Dense is Dense
+print('ok library code keeps Keras', real_keras.__version__)
 print('all keras 2.2 checks passed')
