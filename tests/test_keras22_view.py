@@ -111,6 +111,7 @@ def test_keras22_features_program(runs):
     stdout = _stdout(runs, "features")
     assert "ok set_session: model variables in the script session graph" in stdout
     assert "SGD(lr=0.1, decay=1.0) w after 2 steps 0.2800" in stdout
+    assert "ok generators: steps 10, 12 (samples_per_epoch=4, plain generator), 10 (40 samples, batch 8)" in stdout
     assert ('ok Keras 1 spellings: Update your `Conv2D` call to the Keras 2 API: '
             '`Conv2D(32, (3, 3), input_shape=(8, 8, 1), strides=(2, 2), padding="same")`') in stdout
     assert "ok predict_classes: [0, 2, 1, 2] [0, 1, 1, 0]" in stdout

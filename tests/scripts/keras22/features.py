@@ -11,11 +11,13 @@ import tensorflow as tf
 import keras
 from keras import backend as K
 from keras.engine.topology import Layer
-from keras.layers import Input, Dense, Dropout, LSTM, Embedding, BatchNormalization, concatenate
+from keras.layers import Input, Dense, Dropout, Flatten, LSTM, Embedding, BatchNormalization, concatenate
 from keras.layers.convolutional import Convolution2D, MaxPooling2D
 from keras.layers.merge import Concatenate
 from keras.models import Sequential, Model, load_model
 from keras.optimizers import SGD, RMSprop
+from keras.callbacks import LambdaCallback
+from keras.preprocessing.image import ImageDataGenerator
 
 assert keras.__version__.startswith('2.2.4'), keras.__version__
 tmp = tempfile.mkdtemp()
@@ -95,28 +97,33 @@ print('ok optimizers: SGD(lr=0.1, decay=1.0) w after 2 steps %.4f; RMSprop lr 0.
 
 
 # --- generators: fit_generator with steps_per_epoch, and Keras 1's samples_per_epoch / nb_epoch ------------
-draws = []
-
-
 def batches(batch_size=8):
     while True:
-        draws.append(batch_size)
         index = np.random.randint(0, len(x), batch_size)
         yield x[index], y[index]
 
 
-history = model.fit_generator(batches(), steps_per_epoch=5, epochs=2, verbose=0)
-assert len(history.history['loss']) == 2
+steps = []
+counter = LambdaCallback(on_batch_end=lambda batch, logs: steps.append(batch))
+history = model.fit_generator(batches(), steps_per_epoch=5, epochs=2, verbose=0, callbacks=[counter])
+assert len(history.history['loss']) == 2 and len(steps) == 10
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter('always')
-    history = model.fit_generator(batches(), samples_per_epoch=4, nb_epoch=3, verbose=0)
-assert len(history.history['loss']) == 3  # nb_epoch -> epochs; a generator without batch_size: 4 steps
+    del steps[:]
+    history = model.fit_generator(batches(), samples_per_epoch=4, nb_epoch=3, verbose=0, callbacks=[counter])
+assert len(history.history['loss']) == 3 and len(steps) == 12  # a plain generator: 4 "samples" -> 4 steps
 messages = [str(warning.message) for warning in caught]
 assert any('Update your `fit_generator` call to the Keras 2 API' in m and 'epochs=3' in m for m in messages), messages
+flat = Sequential([Flatten(input_shape=(2, 2, 1)), Dense(2, activation='softmax')])
+flat.compile('sgd', 'categorical_crossentropy')
+del steps[:]
+flat.fit_generator(ImageDataGenerator().flow(x[:40].reshape(40, 2, 2, 1), y[:40], batch_size=8),
+                   samples_per_epoch=40, nb_epoch=2, verbose=0, callbacks=[counter])
+assert len(steps) == 10  # an iterator with batch_size 8: 40 samples -> 5 steps per epoch
 loss, accuracy = model.evaluate_generator(batches(), steps=3)
 predictions = model.predict_generator(batches(), steps=2)
 assert predictions.shape == (16, 2) and 0 <= accuracy <= 1
-print('ok generators: fit_generator 2 + 3 epochs (Keras 1 spellings converted), evaluate/predict_generator')
+print('ok generators: steps 10, 12 (samples_per_epoch=4, plain generator), 10 (40 samples, batch 8)')
 
 
 # --- a functional two-input model: keras.layers.concatenate and merge.Concatenate ---------------------------
