@@ -1,7 +1,7 @@
-"""A few Keras 2.2 spellings, then the lines tf1compat's --report would print for them."""
+"""A few Keras 2.2 spellings (star-imported, as many 2018 scripts did), then the lines --report prints for them."""
 import warnings
 
-from keras.layers import Convolution2D, Dense
+from keras.layers import *  # noqa: F401,F403
 from keras.models import Sequential
 from keras.optimizers import Adam
 

@@ -42,6 +42,10 @@ class _KerasModuleView(types.ModuleType):
             self.__dict__["__version__"] = f"{VERSION}-tf1compat (tf_keras {tf_keras.__version__})"
 
     def __getattr__(self, name):
+        if name == "__all__":  # `from keras.layers import *`: every public name of the path's sources
+            value = self.__dict__["__all__"] = [name for name in self.__dir__()
+                                                if not name.startswith("_") and name not in table.REMOVED_NAMES]
+            return value
         if name.startswith("__"):
             raise AttributeError(name)
         path = self.__name__
