@@ -123,7 +123,7 @@ def test_keras22_features_program(runs):
 def test_keras22_lenet_learns_mnist_and_writes_tensorboard_events(runs):
     stdout = _stdout(runs, "lenet")
     accuracy = float(re.search(r"Test accuracy: ([0-9.]+)", stdout).group(1))
-    assert accuracy > 0.85, stdout  # 4 epochs of the embedded 4000-digit subset; measured 0.92
+    assert accuracy > 0.9, stdout  # 4 epochs of the embedded 4000-digit subset, seeded; measured 0.951
     assert "history keys: ['acc', 'loss', 'val_acc', 'val_loss']" in stdout  # Keras 2.2's metric names
     assert "event files: 1" in stdout
     assert os.listdir(runs["lenet"][3] / "logs")
@@ -134,7 +134,7 @@ def test_keras22_stateful_lstm_learns_and_resets_to_zero_states(runs):
     stdout = _stdout(runs, "lstm")
     mse, baseline = map(float, re.search(r"echo mse after training: (\S+) baseline \(predict the mean\): (\S+)",
                                          stdout).groups())
-    assert mse < 0.05 < 0.2 < baseline, stdout  # measured 0.003 vs 0.25
+    assert mse < 0.03 < 0.2 < baseline, stdout  # seeded; measured 0.0028 vs 0.25 (seeds 1-4: 0.001-0.011)
     assert "recurrent_activation: hard_sigmoid" in stdout
     before = re.search(r"state abs sums before reset: \[(.*)\]", stdout).group(1)
     assert all(float(value) > 0 for value in before.split(","))

@@ -194,5 +194,7 @@ import importlib
 import keras.layers.core as core_module
 real_keras = importlib.import_module('keras')  # what library code outside the legacy scope gets
 assert real_keras.__version__.startswith('3.') and real_keras is not keras and core_module.Dense is Dense
+tf_dense = tf.keras.layers.Dense(3)  # the script's tf.keras (TF1's, i.e. tf_keras) works beside the view
+assert isinstance(tf_dense, keras.layers.Dense) and tf_dense(tf.zeros([2, 4])).shape.as_list() == [2, 3]
 print('ok library code keeps Keras', real_keras.__version__)
 print('all keras 2.2 checks passed')
