@@ -43,8 +43,9 @@ class _KerasModuleView(types.ModuleType):
 
     def __getattr__(self, name):
         if name == "__all__":  # `from keras.layers import *`: every public name of the path's sources
-            value = self.__dict__["__all__"] = [name for name in self.__dir__()
-                                                if not name.startswith("_") and name not in table.REMOVED_NAMES]
+            value = self.__dict__["__all__"] = [
+                public for public in self.__dir__() if not public.startswith("_")
+                and public not in table.REMOVED_NAMES and f"{self.__name__}.{public}" not in layout.UNSUPPORTED]
             return value
         if name.startswith("__"):
             raise AttributeError(name)
