@@ -66,6 +66,22 @@ def test_generator_samples_per_epoch_uses_the_generators_batch_size():
     assert kwargs == {"steps_per_epoch": 10, "epochs": 3, "validation_steps": 64}
 
 
+def test_offline_dataset_error_names_the_file_the_host_and_where_to_put_it(monkeypatch, tmp_path):
+    from tf1compat.views.keras import datasets
+
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    failure = Exception("URL fetch failure on https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz: "
+                        "None -- [Errno -3] Temporary failure in name resolution")
+    error = datasets.offline_error("cifar10", failure)
+    cached = tmp_path / "datasets" / "cifar-10-batches-py.tar.gz"
+    assert isinstance(error, OSError) and "\n" not in str(error)
+    assert str(error) == (f"`keras.datasets.cifar10.load_data()` needs cifar-10-python.tar.gz: it is not cached at "
+                          f"{cached} and the download from www.cs.toronto.edu failed ([Errno -3] Temporary failure "
+                          f"in name resolution). Fix: fetch https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz "
+                          f"on a machine with network and put it at {cached}")
+    assert datasets.offline_error("mnist", ValueError("bad npz")) is None  # other failures pass through
+
+
 def test_table_covers_every_conversion_and_every_module_path():
     for layer, interface in interfaces.LAYERS.items():
         for old, new in interface.renames:

@@ -64,6 +64,12 @@ def _dataset_namespace(dataset):
     return types.SimpleNamespace(**{name: _loader(dataset, name) for name in names})
 
 
-for _path in layout.MODULES:
-    if _path.startswith("keras.datasets.") and _path != "keras.datasets.cifar":
-        globals()[_path.rpartition(".")[2]] = _dataset_namespace(_path.rpartition(".")[2])
+_DATASETS = {path.rpartition(".")[2] for path in layout.MODULES
+             if path.startswith("keras.datasets.") and path != "keras.datasets.cifar"}
+
+
+def __getattr__(name):  # one namespace per dataset, built (importing tf_keras) on first use
+    if name not in _DATASETS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    namespace = globals()[name] = _dataset_namespace(name)
+    return namespace
