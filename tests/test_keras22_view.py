@@ -1,4 +1,4 @@
-"""The standalone Keras 2.2.4 view (tf1compat.views.keras): its conversion data, and Keras 2.2 programs run unchanged."""
+"""The standalone Keras 2.2.4 view (tf1compat.views.keras): its conversion data; Keras 2.2 programs run unchanged."""
 import os
 import re
 import subprocess

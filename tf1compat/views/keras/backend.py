@@ -50,4 +50,5 @@ def set_image_dim_ordering(dim_ordering):
     tf_keras.backend.set_image_data_format(_DIM_ORDERINGS[dim_ordering])
 
 
-__all__ = ["tf", "_get_available_gpus", "get_session", "set_session", "backend", "image_dim_ordering", "set_image_dim_ordering"]
+__all__ = ["tf", "_get_available_gpus", "get_session", "set_session", "backend", "image_dim_ordering",
+           "set_image_dim_ordering"]

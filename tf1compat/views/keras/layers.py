@@ -1,4 +1,4 @@
-"""Keras 2.2.4's layer classes: the real tf_keras classes, subclassed only where Keras-1 spellings or 2.2 defaults apply.
+"""Keras 2.2.4's layers: the real tf_keras classes, subclassed only where Keras-1 spellings or 2.2 defaults apply.
 
 A subclass converts the Keras-1 arguments Keras 2.2.4 converted (``interfaces.LAYERS``, with its
 warning) and restores its defaults where tf_keras changed them (``interfaces.KERAS22_DEFAULTS``:
