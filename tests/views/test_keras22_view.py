@@ -7,10 +7,10 @@ import warnings
 
 import pytest
 
+from tests import paths
 from tf1compat.views.keras import interfaces, layout, legacy_arguments, table
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCRIPTS = os.path.join(ROOT, "tests", "scripts", "keras22")
+SCRIPTS = os.path.join(paths.SCRIPTS, "keras22")
 
 
 # --- the conversion engine and the data (no TensorFlow) --------------------------------------------------------
