@@ -25,7 +25,7 @@ def _rules():
     rules = []
     for top, module in registry.table_modules().items():
         paths, methods, keywords = {}, {}, {}
-        for key, entry in module.TABLE.items():
+        for key, entry in getattr(module, "SCAN_TABLE", module.TABLE).items():
             kind = getattr(entry, "kind", kinds.NAME)
             if kind in (kinds.NAME, kinds.MODULE):
                 paths[f"{top}.{key}"] = entry

@@ -112,3 +112,30 @@ for _path in layout.MODULES:
 TABLE["K.image_dim_ordering"] = KerasName("Keras 1's image layout switch ('tf' / 'th')",
                                           "K.image_data_format() / set_image_data_format('channels_last')",
                                           "Keras 2.4")
+
+
+def _scan_entry(key, entry):
+    """``TABLE``'s entry as ``migration.scan`` reads the other views' tables: a removed module path or a method
+    of the real classes (argument spellings are reported at run time by ``--report`` only)."""
+    from tf1compat.views import legacy_name
+
+    if key.startswith("keras."):
+        return key[len("keras."):], legacy_name.MODULE
+    if "(" not in key and key.count(".") == 1 and key[0].isupper() and not key.startswith("K."):
+        return key, legacy_name.METHOD
+    return None, None
+
+
+def _scan_table():
+    from tf1compat.views.legacy_name import LegacyName
+
+    table = {}
+    for key, entry in TABLE.items():
+        scan_key, kind = _scan_entry(key, entry)
+        if scan_key:
+            removed_in = entry.removed_in.removeprefix("Keras ")  # the scan says "removed in Keras <version>"
+            table[scan_key] = LegacyName(key, entry.what, entry.replacement, removed_in, kind)
+    return table
+
+
+SCAN_TABLE = _scan_table()  # what migration.scan reads (see migration/scan/legacy_stack.py)
