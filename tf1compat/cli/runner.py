@@ -44,6 +44,9 @@ def build_parser(prog):
     # An exact option string: argparse matches it before splitting at "=", so `--bf16 SCRIPT` stays unambiguous.
     parser.add_argument("--bf16=force", dest="bf16", action="store_const", const="force",
                         help="--bf16 even where bfloat16 is emulated (slower than float32)")
+    parser.add_argument("--output", metavar="PATH",
+                        help="notebooks: write the executed copy (outputs, figures) to PATH; never the input file")
+    parser.add_argument("--overwrite", action="store_true", help="notebooks: let --output replace an existing file")
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
     parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
@@ -66,12 +69,25 @@ def _main(argv, prog):
     options.args = script_argv + options.args
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
-    target = _resolve_target(options)
     if options.bf16:
         bfloat16.enable(options.bf16)
+    if _is_notebook(options):
+        from tf1compat.notebooks import runner as notebook_runner
+
+        return notebook_runner.run(options, task_runner_argv(parser, runner_argv))
+    if options.output or options.overwrite:
+        raise UsageError("--output/--overwrite apply to notebooks (.ipynb) only; drop them to run a script")
+    target = _resolve_target(options)
     if cluster.requested(options):
         return cluster.launch(options, target, task_runner_argv(parser, runner_argv))
     return _run(target, options)
+
+
+def _is_notebook(options):
+    notebook = not options.module and (options.script or "").lower().endswith(".ipynb")
+    if notebook and cluster.requested(options):
+        raise UsageError("--cluster/--cluster-spec run scripts, not notebooks; export the notebook to a .py file")
+    return notebook
 
 
 def task_runner_argv(parser, runner_argv):
@@ -93,7 +109,7 @@ def task_runner_argv(parser, runner_argv):
     return forwarded
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", *cluster.OPTIONS_WITH_VALUE}
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--output", *cluster.OPTIONS_WITH_VALUE}
 
 
 def split_argv(argv):
@@ -169,12 +185,7 @@ def _run(target, options):
     scope.activate(target["root"], legacy_numpy=not options.real_numpy)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
-    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
-    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
-    scope.add_runtime_hook(cluster.install_task_fixes)
-    scope.add_runtime_hook(session_config.install)
-    if not options.strict_devices:
-        device_placement.install()
+    guard = install_session_guards(options)
     guard.start()
     try:
         if target["kind"] == "module":
@@ -196,11 +207,30 @@ def _run(target, options):
         code = 1
     finally:
         sys.stdout.flush()
+    print_exit_reports(options)
+    return code
+
+
+def install_session_guards(options):
+    """What every legacy run adds to TensorFlow (scripts and notebook kernels): hang watchdog, session config, devices.
+
+    Returns the ``Watchdog``, not yet started.
+    """
+    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
+    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    scope.add_runtime_hook(cluster.install_task_fixes)
+    scope.add_runtime_hook(session_config.install)
+    if not options.strict_devices:
+        device_placement.install()
+    return guard
+
+
+def print_exit_reports(options):
+    """``--report`` and ``--bf16``'s summaries, printed when a legacy run ends."""
     if options.report:
         print(usage_report.format_report(), file=sys.stderr)
     if options.bf16:
         bfloat16.at_exit(options.report)
-    return code
 
 
 def _run_code(target):

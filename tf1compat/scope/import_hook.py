@@ -16,6 +16,7 @@ from tf1compat.errors import UnsupportedTF1APIError, as_import_error
 _roots = []  # absolute folder paths, each ending in os.sep
 _original_import = builtins.__import__
 _verdicts = {}  # filename -> in scope?
+_namespaces = {}  # id(globals dict) -> that dict: notebook namespaces (no __file__) whose code is legacy
 _after_import_hooks = []  # callables run after imports until they return True
 _runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
@@ -61,6 +62,15 @@ def deactivate():
         sys.modules["tf1compat.views.numpy.scalar_conversions"].uninstall()
     _roots.clear()
     _verdicts.clear()
+    _namespaces.clear()
+
+
+def include_namespace(namespace):
+    """Make code whose globals are the dict ``namespace`` legacy: a notebook's user namespace has no ``__file__``.
+
+    Functions defined in notebook cells share that dict, so they are legacy too. Call ``activate`` as well.
+    """
+    _namespaces[id(namespace)] = namespace  # the value keeps the dict alive, so its id is never reused
 
 
 def add_after_import_hook(hook):
@@ -96,9 +106,9 @@ def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
     _import_depth += 1
     try:
         top = name.partition(".")[0] if level == 0 else ""
-        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and _roots:
+        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and (_roots or _namespaces):
             filename = globals.get("__file__")
-            if filename and in_scope(filename):
+            if id(globals) in _namespaces or (filename and in_scope(filename)):
                 if top == "numpy":
                     return _legacy_numpy_import(name, globals, locals, fromlist)
                 return _legacy_import(name, fromlist)

@@ -1,0 +1,30 @@
+"""``%load_ext tf1compat``: from the next cell on, this notebook's cells (and modules from its folder) are legacy."""
+import os
+import sys
+
+LATE_MESSAGE = ("`%load_ext tf1compat` came after TensorFlow was imported in this kernel, so it cannot give the "
+                "notebook the TF1 API (TensorFlow picks its Keras when first imported). Restart the kernel and make "
+                "`%load_ext tf1compat` the notebook's first cell.")
+
+
+def load_ipython_extension(ipython):
+    """Activate the legacy scope for ``ipython``'s cells and the kernel's working folder (the notebook's).
+
+    Raises:
+        IPython.core.error.UsageError: TensorFlow is already imported (shown as one line, no traceback).
+    """
+    from IPython.core.error import UsageError
+
+    from tf1compat import scope
+    from tf1compat.cli import runner
+    from tf1compat.notebooks import shell
+
+    if shell.is_legacy(ipython):
+        return  # the tf1compat kernel already did it
+    if "tensorflow" in sys.modules:
+        raise UsageError(LATE_MESSAGE)
+    options = runner.build_parser("%load_ext tf1compat").parse_args([])  # the runner's defaults
+    scope.activate(os.getcwd())
+    shell.make_legacy(ipython)
+    # Jupyter interrupts cells itself: only the hang check runs here.
+    runner.install_session_guards(options).start(catch_interrupts=False)

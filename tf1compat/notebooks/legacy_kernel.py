@@ -1,0 +1,71 @@
+"""The ``tf1compat`` kernel process: the legacy scope set up as the runner does, then ipykernel's kernel.
+
+Started by Jupyter (or by ``python -m tf1compat NOTEBOOK.ipynb``) as
+``python -m tf1compat.kernel launch -f CONNECTION_FILE [--runner-argv JSON] [--notebook PATH --notebook-args JSON]``
+in the notebook's folder; further ``--Class.trait=value`` arguments go to ipykernel.
+"""
+import atexit
+import contextlib
+import json
+import os
+import sys
+
+from tf1compat import scope
+from tf1compat.cli import runner
+from tf1compat.cli.usage import UsageParser
+from tf1compat.session import bfloat16, watchdog
+
+PROG = "python -m tf1compat.kernel launch"
+
+
+def launch_argv(runner_argv=(), notebook=None, notebook_args=()):
+    """The kernel command (Jupyter's ``argv`` with its ``{connection_file}`` placeholder)."""
+    argv = [sys.executable, "-m", "tf1compat.kernel", "launch", "-f", "{connection_file}"]
+    if runner_argv:
+        argv += ["--runner-argv", json.dumps(list(runner_argv))]
+    if notebook:
+        argv += ["--notebook", notebook, "--notebook-args", json.dumps(list(notebook_args))]
+    return argv
+
+
+def _parse(argv):
+    parser = UsageParser(prog=PROG, description="Start a Jupyter kernel whose cells see the TF1 API.")
+    parser.add_argument("-f", dest="connection_file", required=True, help="the connection file Jupyter wrote")
+    parser.add_argument("--runner-argv", default="[]", help="the runner's options, as a JSON list")
+    parser.add_argument("--notebook", help="the notebook being run (its cells see it as sys.argv[0])")
+    parser.add_argument("--notebook-args", default="[]", help="the notebook's sys.argv[1:], as a JSON list")
+    launch, kernel_argv = parser.parse_known_args(argv)
+    options = runner.build_parser(PROG).parse_args(json.loads(launch.runner_argv))
+    return launch, options, kernel_argv
+
+
+def launch(argv):
+    """Run a legacy kernel until Jupyter shuts it down; returns the exit code."""
+    launch_options, options, kernel_argv = _parse(argv)
+    # ipykernel sends fd 2 to the notebook; the hang notice and the closing reports must reach a terminal.
+    terminal = os.fdopen(os.dup(2), "w", buffering=1)
+    if options.bf16:
+        bfloat16.enable(options.bf16)
+    scope.activate(os.getcwd(), legacy_numpy=not options.real_numpy)
+    guard = runner.install_session_guards(options)
+    watchdog.notice_file = terminal
+
+    from ipykernel.kernelapp import IPKernelApp
+
+    from tf1compat.notebooks import shell
+
+    app = IPKernelApp.instance()
+    app.initialize(["-f", launch_options.connection_file, *kernel_argv])
+    shell.make_legacy(app.shell, legacy_numpy=not options.real_numpy)
+    if launch_options.notebook:
+        sys.argv = [launch_options.notebook, *json.loads(launch_options.notebook_args)]
+    guard.start(catch_interrupts=False)
+    atexit.register(_closing_reports, options, terminal)
+    app.start()
+    return 0
+
+
+def _closing_reports(options, terminal):
+    with contextlib.redirect_stderr(terminal):
+        runner.print_exit_reports(options)
+
