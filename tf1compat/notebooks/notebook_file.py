@@ -21,7 +21,7 @@ def read(path):
     if raw.get("nbformat") != 4:
         raise UsageError(f"`{path}` is nbformat {raw.get('nbformat')}; tf1compat runs nbformat 4 notebooks: "
                          f"{_SAVE_AS_V4}")
-    notebook = nbformat.from_dict(raw)
+    notebook = nbformat.reads(json.dumps(raw), as_version=4)  # joins the JSON's line lists, as Jupyter reads it
     try:
         nbformat.validate(notebook)
     except nbformat.ValidationError as error:

@@ -8,7 +8,7 @@ from tf1compat.notebooks.terminal_client import RunInterrupted, TerminalClient, 
 from tf1compat.session import watchdog
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # Jupyter's default: figures arrive as image/png
-KERNEL_STARTUP_SECONDS = 120
+KERNEL_STARTUP_SECONDS = 60
 
 
 def run(options, kernel_runner_argv):
@@ -34,7 +34,7 @@ def run(options, kernel_runner_argv):
     except BaseException as error:  # pylint: disable=broad-except  # each ending has its exit code
         code = _failure_code(client, error)
     finally:
-        client.kill_kernel()  # normally already shut down: never let the kernel outlive the runner
+        client.close()  # normally already shut down: never let the kernel outlive the runner
         sys.stdout.flush()
     if options.output:
         notebook_file.write(client.nb, options.output)
@@ -53,7 +53,7 @@ def _failure_code(client, error):
         status = client.kernel_exit_code()
         if status == watchdog.HANG_EXIT:
             return status  # the kernel's watchdog printed why
-        where = f" while running {cell_name(client.running_cell)}" if getattr(client, "running_cell", None) else ""
+        where = f" while running {cell_name(client.running_cell)}" if client.running_cell else ""
         raise CommandError(f"the notebook's kernel died{where} (exit status {status}); later cells were not run")
     if isinstance(error, (RuntimeError, TimeoutError)) and client.kc is None:
         raise CommandError(f"the notebook's kernel did not start: {error}") from None

@@ -1,10 +1,13 @@
 """nbclient on a kernel we start ourselves, showing each output on the terminal as it arrives (as a script's would)."""
 import asyncio
+import atexit
 import base64
 import os
 import re
+import shutil
 import signal
 import sys
+import tempfile
 
 from nbclient import NotebookClient
 
@@ -37,7 +40,8 @@ class TerminalClient(NotebookClient):
         self.kernel_spec_dict = kernel_spec
         self.figures_dir, self.stem = figures_dir, stem
         self.figures, self.failed_cell, self.interrupts = [], None, 0
-        self.kernel_process = None
+        self.kernel_process, self.running_cell = None, None
+        self.socket_folder = tempfile.mkdtemp(prefix="tf1compat-kernel-")  # mode 0700
         self.on_notebook_start = self._take_over_interrupts
 
     # -- the kernel ------------------------------------------------------------------
@@ -50,7 +54,9 @@ class TerminalClient(NotebookClient):
             def get_kernel_spec(self, kernel_name):
                 return spec
 
+        # Unix sockets in a private folder: no TCP port for other local users to reach.
         self.km = self.kernel_manager_class(kernel_name=self.kernel_name, kernel_spec_manager=OneSpec(),
+                                            transport="ipc", ip=os.path.join(self.socket_folder, "kernel"),
                                             config=self.config)
         return self.km
 
@@ -80,6 +86,12 @@ class TerminalClient(NotebookClient):
             process.kill()
         process.wait()
 
+    def close(self):
+        """Kill the kernel if it still runs, and remove its socket folder (call in ``finally``)."""
+        self.kill_kernel()
+        atexit.unregister(self._cleanup_kernel)  # nbclient's, for a kernel that is gone
+        shutil.rmtree(self.socket_folder, ignore_errors=True)
+
     def kernel_exit_code(self, wait_seconds=5.0):
         """The kernel process's exit code once it ended (None if it is still running)."""
         if self.kernel_process is None:
@@ -92,6 +104,7 @@ class TerminalClient(NotebookClient):
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         if self.interrupts:
             raise RunInterrupted()
+        self.running_cell = cell
         return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
 
     # -- outputs -----------------------------------------------------------------------
