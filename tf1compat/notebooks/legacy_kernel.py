@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import sys
+import warnings
 
 from tf1compat import scope
 from tf1compat.cli import runner
@@ -57,6 +58,8 @@ def launch(argv):
     app = IPKernelApp.instance()
     app.initialize(["-f", launch_options.connection_file, *kernel_argv])
     shell.make_legacy(app.shell, legacy_numpy=not options.real_numpy)
+    # sys.exit() / tf.app.run() in a cell ends the runner's run; IPython's hint about Ctrl-D is noise there.
+    warnings.filterwarnings("ignore", message="To exit: use 'exit', 'quit', or Ctrl-D", category=UserWarning)
     if launch_options.notebook:
         sys.argv = [launch_options.notebook, *json.loads(launch_options.notebook_args)]
     guard.start(catch_interrupts=False)

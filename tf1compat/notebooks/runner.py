@@ -67,7 +67,10 @@ def _cell_failure_code(client, error):
         value = error.evalue.strip()
         if value in ("", "None", "0"):
             return 0
-        return int(value) if value.lstrip("-").isdigit() else 1
+        if value.lstrip("-").isdigit():
+            return int(value)
+        print(value, file=sys.stderr)  # sys.exit("message"), as Python prints it
+        return 1
     remaining = _cells_after(client.nb, client.failed_cell)
     name = cell_name(client.failed_cell) if client.failed_cell is not None else "a cell"
     print(f"tf1compat: stopped at {name} ({error.ename}); {remaining} later code cell(s) not run.",

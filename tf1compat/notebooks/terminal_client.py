@@ -118,6 +118,8 @@ class TerminalClient(NotebookClient):
         kind = out.get("output_type")
         if kind == "stream":
             self._write(sys.stdout if out.get("name") == "stdout" else sys.stderr, out.get("text", ""))
+        elif kind == "error" and out.get("ename") == "SystemExit":
+            self.failed_cell = cell  # sys.exit() / tf.app.run(): the run ends quietly, as a script's would
         elif kind == "error":
             self.failed_cell = cell
             self._write(sys.stderr, f"tf1compat: {cell_name(cell)} failed:\n" + "\n".join(out.get("traceback", [])) + "\n")
