@@ -58,10 +58,10 @@ def launch(argv):
     app = IPKernelApp.instance()
     app.initialize(["-f", launch_options.connection_file, *kernel_argv])
     shell.make_legacy(app.shell, legacy_numpy=not options.real_numpy)
-    # sys.exit() / tf.app.run() in a cell ends the runner's run; IPython's hint about Ctrl-D is noise there.
-    warnings.filterwarnings("ignore", message="To exit: use 'exit', 'quit', or Ctrl-D", category=UserWarning)
-    if launch_options.notebook:
+    if launch_options.notebook:  # run by `python -m tf1compat NOTEBOOK.ipynb ARGS...`
         sys.argv = [launch_options.notebook, *json.loads(launch_options.notebook_args)]
+        # sys.exit() / tf.app.run() in a cell ends the run; IPython's hint about Ctrl-D is noise there.
+        warnings.filterwarnings("ignore", message="To exit: use 'exit', 'quit', or Ctrl-D", category=UserWarning)
     guard.start(catch_interrupts=False)
     atexit.register(_closing_reports, options, terminal)
     app.start()
