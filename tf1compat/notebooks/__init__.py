@@ -2,7 +2,7 @@
 
 Parts: ``shell`` (what makes an IPython shell's cells legacy), ``extension`` (``%load_ext tf1compat``),
 ``legacy_kernel`` (the kernel process: the runner's options, then ipykernel), ``kernelspec`` (install/remove
-the ``tf1compat`` kernel spec), ``notebook_file`` (reading and checking the ``.ipynb``), ``terminal_client``
+the ``tf1compat`` kernel spec), ``ipynb`` (reading and checking the ``.ipynb``), ``terminal_client``
 (nbclient, with each output shown on the terminal as it arrives and figures saved) and ``runner``
 (``python -m tf1compat NOTEBOOK.ipynb``).
 """

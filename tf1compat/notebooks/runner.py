@@ -3,7 +3,7 @@ import os
 import sys
 
 from tf1compat.cli.usage import CommandError
-from tf1compat.notebooks import kernelspec, notebook_file
+from tf1compat.notebooks import kernelspec, ipynb
 from tf1compat.notebooks.terminal_client import RunInterrupted, TerminalClient, cell_name
 from tf1compat.session import watchdog
 
@@ -19,8 +19,8 @@ def run(options, kernel_runner_argv):
         kernel_runner_argv: the runner's options as typed, for the kernel to apply as the runner does.
     """
     path = options.script
-    notebook = notebook_file.read(path)
-    notebook_file.check_output_path(options.output, path, options.overwrite)
+    notebook = ipynb.read(path)
+    ipynb.check_output_path(options.output, path, options.overwrite)
     absolute = os.path.abspath(path)
     spec = kernelspec.spec(kernel_runner_argv, absolute, options.args, env={"MPLBACKEND": INLINE_BACKEND})
     client = TerminalClient(notebook, spec, options.figures, os.path.splitext(os.path.basename(path))[0],
@@ -37,7 +37,7 @@ def run(options, kernel_runner_argv):
         client.close()  # normally already shut down: never let the kernel outlive the runner
         sys.stdout.flush()
     if options.output:
-        notebook_file.write(client.nb, options.output)
+        ipynb.write(client.nb, options.output)
         print(f"tf1compat: wrote the executed notebook to {options.output}", file=sys.stderr)
     return code
 
