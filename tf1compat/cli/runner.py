@@ -182,7 +182,7 @@ def _module_target(module):
 
 
 def _run(target, options):
-    scope.activate(target["root"], legacy_numpy=not options.real_numpy)
+    activate_scope(target["root"], options)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
     guard = install_session_guards(options)
@@ -209,6 +209,11 @@ def _run(target, options):
         sys.stdout.flush()
     print_exit_reports(options)
     return code
+
+
+def activate_scope(root, options):
+    """Make ``root``'s tree legacy as ``options`` ask (scripts, and notebook kernels for the notebook's folder)."""
+    scope.activate(root, legacy_numpy=not options.real_numpy)
 
 
 def install_session_guards(options):

@@ -15,7 +15,6 @@ def load_ipython_extension(ipython):
     """
     from IPython.core.error import UsageError
 
-    from tf1compat import scope
     from tf1compat.cli import runner
     from tf1compat.notebooks import shell
 
@@ -24,7 +23,7 @@ def load_ipython_extension(ipython):
     if "tensorflow" in sys.modules:
         raise UsageError(LATE_MESSAGE)
     options = runner.build_parser("%load_ext tf1compat").parse_args([])  # the runner's defaults
-    scope.activate(os.getcwd())
+    runner.activate_scope(os.getcwd(), options)
     shell.make_legacy(ipython)
     # Jupyter interrupts cells itself: only the hang check runs here.
     runner.install_session_guards(options).start(catch_interrupts=False)

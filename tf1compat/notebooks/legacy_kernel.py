@@ -11,7 +11,6 @@ import os
 import sys
 import warnings
 
-from tf1compat import scope
 from tf1compat.cli import runner
 from tf1compat.cli.usage import UsageParser
 from tf1compat.session import bfloat16, watchdog
@@ -47,7 +46,7 @@ def launch(argv):
     terminal = os.fdopen(os.dup(2), "w", buffering=1)
     if options.bf16:
         bfloat16.enable(options.bf16)
-    scope.activate(os.getcwd(), legacy_numpy=not options.real_numpy)
+    runner.activate_scope(os.getcwd(), options)  # Jupyter starts a kernel in the notebook's folder
     guard = runner.install_session_guards(options)
     watchdog.notice_file = terminal
 

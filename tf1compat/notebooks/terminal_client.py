@@ -73,7 +73,13 @@ class TerminalClient(NotebookClient):
         print("\ntf1compat: Ctrl-C: interrupting the kernel (Ctrl-C again stops it at once)", file=sys.stderr,
               flush=True)
         asyncio.ensure_future(self.km.interrupt_kernel())
-        asyncio.get_running_loop().call_later(INTERRUPT_GRACE_SECONDS, self.kill_kernel)
+        asyncio.get_running_loop().call_later(INTERRUPT_GRACE_SECONDS, self._stop_stuck_kernel)
+
+    def _stop_stuck_kernel(self):
+        if self.kernel_process is not None and self.kernel_process.poll() is None:
+            print(f"tf1compat: the cell did not stop within {INTERRUPT_GRACE_SECONDS:.0f} s (blocked in native code "
+                  "such as sess.run); stopping the kernel", file=sys.stderr, flush=True)
+            self.kill_kernel()
 
     def kill_kernel(self):
         """Kill the kernel process and its children (it is the leader of its own session), if still running."""
