@@ -21,8 +21,10 @@ TF1_CELLS = [
     "x = tf.placeholder(tf.float32, [None, 3])\n"
     "y = tf.contrib.layers.fully_connected(x, 2, activation_fn=None, weights_initializer=tf.ones_initializer(),\n"
     "                                      biases_initializer=tf.constant_initializer(0.5))\n"
+    "z = tf.layers.dense(x, 1, use_bias=False, kernel_initializer=tf.ones_initializer())\n"
     "sess = tf.InteractiveSession()\nsess.run(tf.global_variables_initializer())\n"
-    "print('fc', y.eval(feed_dict={x: [[1., 2., 3.], [0., 0., 1.]]}).tolist())",
+    "print('fc', y.eval(feed_dict={x: [[1., 2., 3.], [0., 0., 1.]]}).tolist())\n"
+    "print('dense', z.eval(feed_dict={x: [[1., 2., 3.]]}).tolist())",
     "queue = tf.FIFOQueue(10, tf.float32)\nenqueue = queue.enqueue(tf.constant(scale(2.0)))\n"
     "tf.train.add_queue_runner(tf.train.QueueRunner(queue, [enqueue]))\ncoord = tf.train.Coordinator()\n"
     "threads = tf.train.start_queue_runners(sess=sess, coord=coord)\n"
@@ -35,7 +37,7 @@ TF1_CELLS = [
     "!echo shell-says-hi\n%time total = sum(range(10))\nprint('total', total)",
     "6 * 7",
 ]
-TF1_LINES = ["fc [[6.5, 6.5], [1.5, 1.5]]", "queue [6.0, 6.0, 6.0]", "np.int int64 14", "function True",
+TF1_LINES = ["fc [[6.5, 6.5], [1.5, 1.5]]", "dense [[6.0]]", "queue [6.0, 6.0, 6.0]", "np.int int64 14", "function True",
              "shell-says-hi", "total 45"]
 HELPER = "import tensorflow as tf\n\nTF1 = hasattr(tf, 'placeholder')\n\n\ndef scale(value):\n    assert TF1\n    return value * 3\n"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

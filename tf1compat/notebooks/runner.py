@@ -71,8 +71,8 @@ def _cell_failure_code(client, error):
             return int(value)
         print(value, file=sys.stderr)  # sys.exit("message"), as Python prints it
         return 1
-    remaining = _cells_after(client.nb, client.failed_cell)
-    name = cell_name(client.failed_cell) if client.failed_cell is not None else "a cell"
+    remaining = _cells_after(client.nb, client.running_cell)
+    name = cell_name(client.running_cell)
     print(f"tf1compat: stopped at {name} ({error.ename}); {remaining} later code cell(s) not run.",
           file=sys.stderr)
     return 1

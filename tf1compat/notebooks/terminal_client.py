@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 
@@ -39,8 +40,8 @@ class TerminalClient(NotebookClient):
         super().__init__(notebook, kernel_name="tf1compat-run", **kwargs)
         self.kernel_spec_dict = kernel_spec
         self.figures_dir, self.stem = figures_dir, stem
-        self.figures, self.failed_cell, self.interrupts = [], None, 0
-        self.kernel_process, self.running_cell = None, None
+        self.interrupts = 0
+        self.kernel_process, self.running_cell, self.cell_busy = None, None, False
         self.socket_folder = tempfile.mkdtemp(prefix="tf1compat-kernel-")  # mode 0700
         self.on_notebook_start = self._take_over_interrupts
 
@@ -76,7 +77,7 @@ class TerminalClient(NotebookClient):
         asyncio.get_running_loop().call_later(INTERRUPT_GRACE_SECONDS, self._stop_stuck_kernel)
 
     def _stop_stuck_kernel(self):
-        if self.kernel_process is not None and self.kernel_process.poll() is None:
+        if self.cell_busy and self.kernel_process is not None and self.kernel_process.poll() is None:
             print(f"tf1compat: the cell did not stop within {INTERRUPT_GRACE_SECONDS:.0f} s (blocked in native code "
                   "such as sess.run); stopping the kernel", file=sys.stderr, flush=True)
             self.kill_kernel()
@@ -104,14 +105,17 @@ class TerminalClient(NotebookClient):
             return None
         try:
             return self.kernel_process.wait(wait_seconds)
-        except Exception:  # pylint: disable=broad-except  # subprocess.TimeoutExpired: still running
+        except subprocess.TimeoutExpired:
             return None
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         if self.interrupts:
             raise RunInterrupted()
-        self.running_cell = cell
-        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        self.running_cell, self.cell_busy = cell, True
+        try:
+            return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        finally:
+            self.cell_busy = False
 
     # -- outputs -----------------------------------------------------------------------
     def output(self, outs, msg, display_id, cell_index):
@@ -124,11 +128,9 @@ class TerminalClient(NotebookClient):
         kind = out.get("output_type")
         if kind == "stream":
             self._write(sys.stdout if out.get("name") == "stdout" else sys.stderr, out.get("text", ""))
-        elif kind == "error" and out.get("ename") == "SystemExit":
-            self.failed_cell = cell  # sys.exit() / tf.app.run(): the run ends quietly, as a script's would
-        elif kind == "error":
-            self.failed_cell = cell
-            self._write(sys.stderr, f"tf1compat: {cell_name(cell)} failed:\n" + "\n".join(out.get("traceback", [])) + "\n")
+        elif kind == "error" and out.get("ename") != "SystemExit":  # sys.exit(): ends quietly, as a script does
+            traceback = "\n".join(out.get("traceback", []))
+            self._write(sys.stderr, f"tf1compat: {cell_name(cell)} failed:\n{traceback}\n")
         elif kind in ("display_data", "execute_result"):
             self._show_data(out, cell, kind)
 
@@ -146,7 +148,6 @@ class TerminalClient(NotebookClient):
         path = headless_figures.next_free_path(self.figures_dir, self.stem)
         with open(path, "wb") as handle:
             handle.write(base64.b64decode(encoded))
-        self.figures.append(path)
         return path
 
     def _write(self, stream, text):
