@@ -124,6 +124,7 @@ def test_runner_report_lists_the_notebooks_tf1_apis(runner_run):
     for used in ("tf.placeholder ", "tf.contrib.layers ", "tf.InteractiveSession ", "tf.train.Coordinator ",
                  "tf.layers", "np.int ", "int(a) / float(a) of a size-1 array"):
         assert used in report
+    assert "(first at In [5] line 1)" in report  # np.int, named as Jupyter names the cell
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,8 @@ def build_parser(prog):
     parser.add_argument("--overwrite", action="store_true", help="notebooks: let --output replace an existing file")
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
-    parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
+    parser.add_argument("script", nargs="?", metavar="SCRIPT",
+                        help="the TF1 script to run, or a .ipynb notebook (run on a Jupyter kernel; docs/notebooks.md)")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
     return parser
 

@@ -6,6 +6,7 @@ in the notebook's folder; further ``--Class.trait=value`` arguments go to ipyker
 """
 import atexit
 import contextlib
+import io
 import json
 import os
 import sys
@@ -62,12 +63,17 @@ def launch(argv):
         # sys.exit() / tf.app.run() in a cell ends the run; IPython's hint about Ctrl-D is noise there.
         warnings.filterwarnings("ignore", message="To exit: use 'exit', 'quit', or Ctrl-D", category=UserWarning)
     guard.start(catch_interrupts=False)
-    atexit.register(_closing_reports, options, terminal)
+    atexit.register(_closing_reports, options, terminal, app.shell)
     app.start()
     return 0
 
 
-def _closing_reports(options, terminal):
-    with contextlib.redirect_stderr(terminal):
+def _closing_reports(options, terminal, ipython):
+    from tf1compat.notebooks import shell
+
+    reports = io.StringIO()
+    with contextlib.redirect_stderr(reports):
         runner.print_exit_reports(options)
+    terminal.write(shell.name_cells(reports.getvalue(), ipython))
+    terminal.flush()
 

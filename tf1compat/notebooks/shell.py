@@ -1,4 +1,5 @@
 """What makes an IPython shell's cells legacy: their namespace, their ``int(x)`` calls, Colab's version magic."""
+import re
 import sys
 
 from tf1compat import scope
@@ -27,6 +28,15 @@ def make_legacy(shell, legacy_numpy=True):
 def is_legacy(shell):
     """Whether ``make_legacy`` already ran for ``shell`` (the ``tf1compat`` kernel, or an earlier ``%load_ext``)."""
     return any(legacy is shell for legacy in _state["legacy_shells"])
+
+
+def name_cells(text, shell):
+    """``text`` with each ``CELL_FILE.py:LINE`` of ``shell``'s cells written as Jupyter names it: ``In [4] line 2``."""
+    def named(match):
+        name = shell.compile.format_code_name(match.group(1))  # IPython's own ("Cell", "In[4]") for cell files
+        return f"In [{name[1][3:-1]}] line {match.group(2)}" if name else match.group(0)
+
+    return re.sub(r"(\S+\.py):(\d+)", named, text)
 
 
 def tensorflow_version(line):
