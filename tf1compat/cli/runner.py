@@ -70,8 +70,6 @@ def _main(argv, prog):
     options.args = script_argv + options.args
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
-    if options.bf16:
-        bfloat16.enable(options.bf16)
     if _is_notebook(options):
         from tf1compat.notebooks import runner as notebook_runner
 
@@ -79,6 +77,8 @@ def _main(argv, prog):
     if options.output or options.overwrite:
         raise UsageError("--output/--overwrite apply to notebooks (.ipynb) only; drop them to run a script")
     target = _resolve_target(options)
+    if options.bf16:
+        bfloat16.enable(options.bf16)
     if cluster.requested(options):
         return cluster.launch(options, target, task_runner_argv(parser, runner_argv))
     return _run(target, options)
