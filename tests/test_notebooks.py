@@ -304,3 +304,12 @@ def test_output_never_overwrites_the_notebook_or_another_file(tmp_path, capsys):
     assert existing.read_text() == "keep"
     assert runner.main(["--output", str(tmp_path / "out.ipynb"), str(tmp_path / "script.py")]) == 2
     assert "--output/--overwrite apply to notebooks (.ipynb) only" in capsys.readouterr().err
+
+
+def test_bf16_is_refused_before_a_kernel_starts(tmp_path, capsys, monkeypatch):
+    notebook = write_notebook(tmp_path / "nb.ipynb", ["print(1)"])
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("flags\t\t: fpu sse2 avx2\n")
+    monkeypatch.setenv("TF1COMPAT_CPUINFO", str(cpuinfo))
+    assert runner.main(["--bf16", notebook]) == 2
+    assert capsys.readouterr().err.startswith("ERROR `--bf16`: this CPU has no native bfloat16")
