@@ -80,11 +80,20 @@ def read_sources(pair):
     texts = []
     for path in (pair.legacy_path, pair.migration_path):
         if not os.path.isfile(path):
-            raise UsageError(f"`{_relative(path)}` does not exist: the pair `{pair.name}` is registered but not "
-                             "written yet; write it, or pick another example")
+            raise UsageError(missing_file_message(pair, path))
         with open(path, encoding="utf-8") as handle:
             texts.append(handle.read().splitlines())
     return texts
+
+
+def missing_file_message(pair, path):
+    """Why ``path`` of ``pair`` is missing: a copy installed without its TF1 programs, or a pair not written yet."""
+    if not os.path.isdir(os.path.dirname(path)):
+        return (f"`{path}` is missing: this copy of tf1compat was installed without its worked TF1 programs "
+                f"(no folder `{os.path.dirname(path)}`); reinstall it from a wheel or a checkout "
+                "(pip install tf1compat, or pip install . in the repository)")
+    return (f"`{_relative(path)}` does not exist: the pair `{pair.name}` is registered but its file is not "
+            "there; restore it (git checkout -- that file), or pick another example")
 
 
 def terminal_width():

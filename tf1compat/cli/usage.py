@@ -9,6 +9,7 @@
 ``run_command(body, argv)`` applies it: ``main(argv=None)`` of each command is one call.
 """
 import argparse
+import os
 import sys
 import traceback
 
@@ -59,6 +60,9 @@ def run_command(body, argv=None, usage_errors=(), failures=(), verbose=None):
         return _one_line(f"ERROR {error}", FAILURE_EXIT, verbose)
     except KeyboardInterrupt:
         return _one_line("interrupted", INTERRUPT_EXIT, verbose)
+    except BrokenPipeError:  # `... | head` closed stdout: not an error of ours; keep Python's exit-time flush quiet
+        sys.stdout = open(os.devnull, "w")  # pylint: disable=consider-using-with
+        return 0
     except Exception as error:  # pylint: disable=broad-except  # an unexpected failure: still one line
         first = f"{type(error).__name__}: {error}".splitlines()[0]
         hint = "" if verbose else " (rerun with --verbose for the traceback)"

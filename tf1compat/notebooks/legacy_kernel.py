@@ -13,6 +13,7 @@ import sys
 import warnings
 
 from tf1compat.cli import runner
+from tf1compat.scope import project_settings
 from tf1compat.cli.usage import UsageParser
 from tf1compat.session import bfloat16, watchdog
 
@@ -23,7 +24,7 @@ def launch_argv(runner_argv=(), notebook=None, notebook_args=()):
     """The kernel command (Jupyter's ``argv`` with its ``{connection_file}`` placeholder)."""
     argv = [sys.executable, "-m", "tf1compat.kernel", "launch", "-f", "{connection_file}"]
     if runner_argv:
-        argv += ["--runner-argv", json.dumps(list(runner_argv))]
+        argv += ["--runner-argv", json.dumps(list(runner_argv)), "--runner-cwd", os.getcwd()]
     if notebook:
         argv += ["--notebook", notebook, "--notebook-args", json.dumps(list(notebook_args))]
     return argv
@@ -34,6 +35,7 @@ def _parse(argv):
     parser.add_argument("-f", dest="connection_file", required=True, help="the connection file Jupyter wrote")
     parser.add_argument("--runner-argv", default="[]", help="the runner's options, as a JSON list")
     parser.add_argument("--notebook", help="the notebook being run (its cells see it as sys.argv[0])")
+    parser.add_argument("--runner-cwd", help="the runner's working directory: relative --legacy folders start there")
     parser.add_argument("--notebook-args", default="[]", help="the notebook's sys.argv[1:], as a JSON list")
     launch, kernel_argv = parser.parse_known_args(argv)
     options = runner.build_parser(PROG).parse_args(json.loads(launch.runner_argv))
@@ -47,7 +49,7 @@ def launch(argv):
     terminal = os.fdopen(os.dup(2), "w", buffering=1)
     if options.bf16:
         bfloat16.enable(options.bf16)
-    runner.activate_scope(os.getcwd(), options)  # Jupyter starts a kernel in the notebook's folder
+    activate_for_notebook(os.getcwd(), options, launch_options.runner_cwd)  # Jupyter starts it in the notebook's folder
     guard = runner.install_session_guards(options)
     watchdog.notice_file = terminal
 
@@ -66,6 +68,20 @@ def launch(argv):
     atexit.register(_closing_reports, options, terminal, app.shell)
     app.start()
     return 0
+
+
+def activate_for_notebook(folder, options, runner_cwd=None):
+    """Make the notebook in ``folder`` legacy as the runner makes a script in it (options relative to ``runner_cwd``).
+
+    That is: its folder tree, ``sys.path`` folders, ``[tool.tf1compat]`` in the nearest ``pyproject.toml``,
+    and ``--legacy``/``--legacy-package``.
+
+    Raises:
+        LegacyScopeError: a named folder or package does not exist, or ``pyproject.toml`` is malformed.
+    """
+    legacy_paths = [os.path.join(runner_cwd or folder, path) for path in options.legacy_paths]
+    project_settings.apply(folder, legacy_paths, options.legacy_packages)
+    runner.activate_scope(folder, options)
 
 
 def _closing_reports(options, terminal, ipython):

@@ -5,6 +5,7 @@ import sys
 from tf1compat.cli.usage import CommandError
 from tf1compat.notebooks import kernelspec, ipynb
 from tf1compat.notebooks.terminal_client import RunInterrupted, TerminalClient, cell_name
+from tf1compat.scope import project_settings
 from tf1compat.session import bfloat16, watchdog
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # Jupyter's default: figures arrive as image/png
@@ -20,8 +21,10 @@ def run(options, kernel_runner_argv):
     """
     path = options.script
     notebook = ipynb.read(path)
+    # Refuse a CPU without native bfloat16, or a --legacy folder that does not exist, before a kernel starts.
     if options.bf16:
-        bfloat16.enable(options.bf16)  # refuse here, before a kernel starts, on a CPU without native bfloat16
+        bfloat16.enable(options.bf16)
+    project_settings.apply(os.path.dirname(os.path.abspath(path)), options.legacy_paths, options.legacy_packages)
     ipynb.check_output_path(options.output, path, options.overwrite)
     absolute = os.path.abspath(path)
     spec = kernelspec.spec(kernel_runner_argv, absolute, options.args, env={"MPLBACKEND": INLINE_BACKEND})
