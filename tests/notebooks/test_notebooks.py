@@ -313,3 +313,25 @@ def test_bf16_is_refused_before_a_kernel_starts(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("TF1COMPAT_CPUINFO", str(cpuinfo))
     assert runner.main(["--bf16", notebook]) == 2
     assert capsys.readouterr().err.startswith("ERROR `--bf16`: this CPU has no native bfloat16")
+
+
+def test_legacy_folders_count_from_the_runners_directory(tmp_path):
+    for folder in ("nb", "run/lib", "run/other"):
+        (tmp_path / folder).mkdir(parents=True)
+    # In a fresh process: activating the scope replaces builtins.__import__.
+    program = ("import json, sys\nfrom tf1compat import scope\nfrom tf1compat.cli import runner\n"
+               "from tf1compat.notebooks import legacy_kernel\n"
+               "options = runner.build_parser('test').parse_args(['--legacy', 'lib'])\n"
+               "legacy_kernel.activate_for_notebook(sys.argv[1], options, runner_cwd=sys.argv[2])\n"
+               "print(json.dumps([scope.in_scope(path) for path in sys.argv[3:]]))\n")
+    files = [tmp_path / "nb" / "helper.py", tmp_path / "run" / "lib" / "old.py", tmp_path / "run" / "other" / "x.py"]
+    completed = subprocess.run([sys.executable, "-c", program, str(tmp_path / "nb"), str(tmp_path / "run"),
+                                *map(str, files)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout) == [True, True, False]
+
+
+def test_a_missing_legacy_folder_is_refused_before_a_kernel_starts(tmp_path, capsys):
+    notebook = write_notebook(tmp_path / "nb.ipynb", ["print(1)"])
+    assert runner.main(["--legacy", str(tmp_path / "missing"), notebook]) == 2
+    assert capsys.readouterr().err.startswith(f"ERROR `--legacy {tmp_path / 'missing'}`: the folder")
