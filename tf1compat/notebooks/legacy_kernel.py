@@ -13,8 +13,8 @@ import sys
 import warnings
 
 from tf1compat.cli import runner
-from tf1compat.scope import project_settings
 from tf1compat.cli.usage import UsageParser
+from tf1compat.scope import project_settings
 from tf1compat.session import bfloat16, watchdog
 
 PROG = "python -m tf1compat.kernel launch"

@@ -3,7 +3,7 @@ import os
 import sys
 
 from tf1compat.cli.usage import CommandError
-from tf1compat.notebooks import kernelspec, ipynb
+from tf1compat.notebooks import ipynb, kernelspec
 from tf1compat.notebooks.terminal_client import RunInterrupted, TerminalClient, cell_name
 from tf1compat.scope import project_settings
 from tf1compat.session import bfloat16, watchdog
@@ -41,9 +41,9 @@ def run(options, kernel_runner_argv):
     finally:
         client.close()  # normally already shut down: never let the kernel outlive the runner
         sys.stdout.flush()
-    if options.output:
-        ipynb.write(client.nb, options.output)
-        print(f"tf1compat: wrote the executed notebook to {options.output}", file=sys.stderr)
+        if options.output:  # after a failure too: the outputs up to the cell that stopped the run
+            ipynb.write(client.nb, options.output)
+            print(f"tf1compat: wrote the executed notebook to {options.output}", file=sys.stderr)
     return code
 
 
