@@ -133,20 +133,27 @@ def failing_run(tmp_path_factory):
     write_notebook(folder / "fails.ipynb", [
         "print('one')", "import tensorflow as tf\nprint('placeholder', hasattr(tf, 'placeholder'))", "",
         "def broken():\n    return undefined_name\nprint('before')\nbroken()", "print('never')"])
-    return run_runner("fails.ipynb", cwd=folder)
+    return run_runner("--output", "executed.ipynb", "fails.ipynb", cwd=folder), folder
 
 
 @pytest.mark.slow
 def test_a_failing_cell_stops_the_run_and_is_named_as_jupyter_shows_it(failing_run):
+    failing_run, folder = failing_run
     assert failing_run.returncode == 1
     assert failing_run.stdout.splitlines() == ["one", "placeholder True", "before"]
     stderr = failing_run.stderr
     assert "tf1compat: In [3]: `def broken():` failed:" in stderr
     assert "----> 2     return undefined_name" in stderr  # the traceback, cell lines included
     assert "NameError: name 'undefined_name' is not defined" in stderr
-    assert stderr.rstrip().splitlines()[-1] == (
-        "tf1compat: stopped at In [3]: `def broken():` (NameError); 1 later code cell(s) not run.")
+    assert stderr.rstrip().splitlines()[-2:] == [
+        "tf1compat: stopped at In [3]: `def broken():` (NameError); 1 later code cell(s) not run.",
+        "tf1compat: wrote the executed notebook to executed.ipynb"]
     assert "\x1b[" not in stderr  # no colour codes when stderr is not a terminal
+    # The executed copy is written after a failure too: outputs up to the failing cell, none after it.
+    executed = nbformat.read(str(folder / "executed.ipynb"), as_version=4)
+    assert [output.get("ename") for output in executed.cells[4].outputs if output.output_type == "error"] == [
+        "NameError"]
+    assert executed.cells[5].outputs == []
 
 
 def kernel_children(pid):
