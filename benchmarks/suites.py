@@ -71,7 +71,8 @@ SUITES = {suite.name: suite for suite in (
         Variant("file_copy", "legacy", "tf1", "TF1 WholeFileReader + queue"),
         Variant("file_copy", "migrated", "tf2", "TF2 migration/wholefile_copy.py"),
         Variant("file_copy", "python", "plain", "plain Python shutil.copyfile"))),
-    Suite("distributed", "examples_per_second", "examples/s", False, ("train_seconds", "test_accuracy"), tuple(
+    Suite("distributed", "examples_per_second", "examples/s", False,
+          ("train_seconds", "trace_seconds", "test_accuracy"), tuple(
         Variant("distributed", name, "plain", label) for name, label in (  # each starts a local cluster
             ("legacy_async_1", "TF1 ps=1,worker=1 (runner)"), ("twin_async_1", "TF2 ParameterServerStrategy, 1 worker"),
             ("legacy_async_2", "TF1 ps=1,worker=2 async"), ("twin_async_2", "TF2 ParameterServerStrategy, 2 workers"),
@@ -121,10 +122,11 @@ RATIOS = {
     "train_vs_fixed_step_cpu": Ratio("train_input", "migrated", "fixed_step", metric=PER_CPU_SECOND),
     "fixed_step_vs_legacy_fixed_step_cpu": Ratio("train_input", "fixed_step", "legacy_fixed_step",
                                                  metric=PER_CPU_SECOND),
-    # A local cluster on 2 cores: the runtime's overhead per example, not a speed-up (no targets).
-    "distributed_async_1_vs_legacy": Ratio("distributed", "twin_async_1", "legacy_async_1"),
-    "distributed_async_2_vs_legacy": Ratio("distributed", "twin_async_2", "legacy_async_2"),
-    "distributed_sync_2_vs_legacy": Ratio("distributed", "twin_sync_2", "legacy_sync_2"),
+    # A local cluster on 2 cores: the runtime's overhead per example, not a speed-up. Each side's training loop
+    # (TF1 builds its graph before it, the twin traces its function before it: trace_seconds, reported apart).
+    "distributed_async_1_vs_legacy": Ratio("distributed", "twin_async_1", "legacy_async_1", target=0.9),
+    "distributed_async_2_vs_legacy": Ratio("distributed", "twin_async_2", "legacy_async_2", target=0.9),
+    "distributed_sync_2_vs_legacy": Ratio("distributed", "twin_sync_2", "legacy_sync_2", target=0.9),
     "distributed_legacy_2_vs_1": Ratio("distributed", "legacy_async_2", "legacy_async_1"),
     "legacy_bf16_vs_legacy_cpu": Ratio("train_input", "feed_dict_bf16", "feed_dict", metric=PER_CPU_SECOND),
     "migrated_bf16_vs_legacy_bf16_cpu": Ratio("train_input", "migrated_bf16", "feed_dict_bf16", metric=PER_CPU_SECOND),

@@ -55,6 +55,14 @@ def test_bf16_variants_only_when_asked_and_their_ratios_have_the_issues_targets(
     assert (RATIOS["legacy_bf16_vs_legacy"].target, RATIOS["migrated_bf16_vs_legacy_bf16"].target) == (1.4, 1.0)
 
 
+def test_the_twins_ratios_have_the_issues_targets():
+    targets = {key: RATIOS[key].target for key in ("keras_vs_estimator", "distributed_async_1_vs_legacy",
+                                                   "distributed_async_2_vs_legacy", "distributed_sync_2_vs_legacy")}
+    assert targets == {"keras_vs_estimator": 1.0, "distributed_async_1_vs_legacy": 0.9,
+                       "distributed_async_2_vs_legacy": 0.9, "distributed_sync_2_vs_legacy": 0.9}
+    assert "trace_seconds" in SUITES["distributed"].extra_metrics
+
+
 def test_bfloat16_accuracy_is_in_points_against_the_bound():
     variants = {name: {"test_accuracy": {"median": value}} for name, value in (
         ("train_input.feed_dict", 0.952), ("train_input.feed_dict_bf16", 0.944),

@@ -10,6 +10,8 @@ import time
 import pytest
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = os.path.join(paths.SCRIPTS, "runner")
 OUTSIDE_LIB = os.path.join(paths.SCRIPTS, "outside_lib")
 
