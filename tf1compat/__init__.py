@@ -14,8 +14,18 @@ __all__ = [
     "UnsupportedTF1APIAttributeError",
     "UnsupportedTF1APIImportError", "LegacyScopeError",
     "UnsupportedLegacyAPIError",
-    "activate", "deactivate", "load_legacy_module"]
+    "activate", "deactivate", "load_legacy_module", "load_ipython_extension"]
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython):
+    """``%load_ext tf1compat``: the notebook's next cells (and modules from its folder) see the TF1 API.
+
+    Put it in the first cell, before anything imports TensorFlow.
+    """
+    from tf1compat.notebooks import extension
+
+    extension.load_ipython_extension(ipython)
 
 
 def load_legacy_module(path, name=None, *, legacy_paths=(), legacy_packages=()):

@@ -34,6 +34,7 @@ JSON output (``--json``), schema_version 1, keys always present::
      "files": [{"path": str, "findings": int,
                 "verdict": "runs_as_is"|"blocked"|"no_tf1_idioms"|"unparsable",
                 "runs_under_tf1compat": bool|null, "explanation": str,
+                "run_with": str (the tf1compat command; notebooks: also %load_ext / the kernel),
                 "blockers": [{"symbol": str, "line": int, "cell": int|null}]}]}
 
 Findings are ordered by path, cell, line, column; categories by count. ``kind`` says what

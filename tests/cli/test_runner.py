@@ -219,5 +219,5 @@ def test_unknown_runner_option_is_one_usage_line():
     assert "available: --bf16, --bf16=force, --cluster, --cluster-flags, " in completed.stderr
     assert "--figures, --finish-grace, --hang-timeout, --help, --job-name, --legacy, --legacy-package, " \
         in completed.stderr
-    assert "--plain, --real, --real-numpy, --report, " in completed.stderr
+    assert "--output, --overwrite, --plain, --real, --real-numpy, --report, " in completed.stderr
     assert "--strict-devices, " in completed.stderr

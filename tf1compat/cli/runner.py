@@ -53,9 +53,13 @@ def build_parser(prog):
     # An exact option string: argparse matches it before splitting at "=", so `--bf16 SCRIPT` stays unambiguous.
     parser.add_argument("--bf16=force", dest="bf16", action="store_const", const="force",
                         help="--bf16 even where bfloat16 is emulated (slower than float32)")
+    parser.add_argument("--output", metavar="PATH",
+                        help="notebooks: write the executed copy (outputs, figures) to PATH; never the input file")
+    parser.add_argument("--overwrite", action="store_true", help="notebooks: let --output replace an existing file")
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
-    parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
+    parser.add_argument("script", nargs="?", metavar="SCRIPT",
+                        help="the TF1 script to run, or a .ipynb notebook (run on a Jupyter kernel; docs/notebooks.md)")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
     return parser
 
@@ -74,9 +78,15 @@ def _main(argv, prog):
     runner_argv, script_argv = split_argv(argv)
     options = parser.parse_args(runner_argv)
     options.args = script_argv + options.args
-    options.real_tops = _real_tops(options.real)
+    options.real_tops = real_tops(options)
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
+    if _is_notebook(options):
+        from tf1compat.notebooks import runner as notebook_runner
+
+        return notebook_runner.run(options, task_runner_argv(parser, runner_argv))
+    if options.output or options.overwrite:
+        raise UsageError("--output/--overwrite apply to notebooks (.ipynb) only; drop them to run a script")
     target = _resolve_target(options)
     project_settings.apply(target["root"], options.legacy_paths, options.legacy_packages)
     if options.bf16:
@@ -84,6 +94,13 @@ def _main(argv, prog):
     if cluster.requested(options):
         return cluster.launch(options, target, task_runner_argv(parser, runner_argv))
     return _run(target, options)
+
+
+def _is_notebook(options):
+    notebook = not options.module and (options.script or "").lower().endswith(".ipynb")
+    if notebook and cluster.requested(options):
+        raise UsageError("--cluster/--cluster-spec run scripts, not notebooks; export the notebook to a .py file")
+    return notebook
 
 
 def task_runner_argv(parser, runner_argv):
@@ -105,7 +122,7 @@ def task_runner_argv(parser, runner_argv):
     return forwarded
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--real", "--legacy", "--legacy-package",
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--real", "--output", "--legacy", "--legacy-package",
                        *cluster.OPTIONS_WITH_VALUE}
 
 
@@ -136,11 +153,16 @@ def _resolve_target(options):
     return _script_target(options.script, legacy_numpy="numpy" not in options.real_tops)
 
 
-def _real_tops(names):
+def real_tops(options):
+    """The top-level packages whose legacy view ``--real`` turned off (``--real all``: every one).
+
+    Raises:
+        UsageError: a name no view has.
+    """
     from tf1compat.views import registry
 
     try:
-        return registry.real_tops(names)
+        return registry.real_tops(options.real)
     except ValueError as error:
         raise UsageError(str(error)) from None
 
@@ -188,15 +210,10 @@ def _module_target(module):
 
 
 def _run(target, options):
-    scope.activate(target["root"], real=options.real_tops)
+    activate_scope(target["root"], options)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
-    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
-    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
-    scope.add_runtime_hook(cluster.install_task_fixes)
-    scope.add_runtime_hook(session_config.install)
-    if not options.strict_devices:
-        device_placement.install()
+    guard = install_session_guards(options)
     guard.start()
     try:
         if target["kind"] == "module":
@@ -222,11 +239,35 @@ def _run(target, options):
         code = 1
     finally:
         sys.stdout.flush()
+    print_exit_reports(options)
+    return code
+
+
+def activate_scope(root, options):
+    """Make ``root``'s tree legacy as ``options`` ask (scripts, and notebook kernels for the notebook's folder)."""
+    scope.activate(root, real=real_tops(options))
+
+
+def install_session_guards(options):
+    """What every legacy run adds to TensorFlow (scripts and notebook kernels): hang watchdog, session config, devices.
+
+    Returns the ``Watchdog``, not yet started.
+    """
+    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
+    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    scope.add_runtime_hook(cluster.install_task_fixes)
+    scope.add_runtime_hook(session_config.install)
+    if not options.strict_devices:
+        device_placement.install()
+    return guard
+
+
+def print_exit_reports(options):
+    """``--report`` and ``--bf16``'s summaries, printed when a legacy run ends."""
     if options.report:
         print(usage_report.format_report(), file=sys.stderr)
     if options.bf16:
         bfloat16.at_exit(options.report)
-    return code
 
 
 def _run_code(target):

@@ -16,6 +16,7 @@ from tf1compat.errors import UnsupportedTF1APIError, as_import_error
 from tf1compat.scope import roots
 
 _original_import = builtins.__import__
+_namespaces = {}  # id(globals dict) -> that dict: notebook namespaces (no __file__) whose code is legacy
 _after_import_hooks = []  # callables run after imports until they return True
 _runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
@@ -67,6 +68,15 @@ def deactivate():
     if "tf1compat.views.numpy.scalar_conversions" in sys.modules:
         sys.modules["tf1compat.views.numpy.scalar_conversions"].uninstall()
     roots.clear()
+    _namespaces.clear()
+
+
+def include_namespace(namespace):
+    """Make code whose globals are the dict ``namespace`` legacy: a notebook's user namespace has no ``__file__``.
+
+    Functions defined in notebook cells share that dict, so they are legacy too. Call ``activate`` as well.
+    """
+    _namespaces[id(namespace)] = namespace  # the value keeps the dict alive, so its id is never reused
 
 
 def add_after_import_hook(hook):
@@ -94,7 +104,7 @@ def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
         top = name.partition(".")[0] if level == 0 else ""
         if (top == "tensorflow" or top in _legacy_views) and globals and roots.active():
             filename = globals.get("__file__")
-            if filename and in_scope(filename):
+            if id(globals) in _namespaces or (filename and in_scope(filename)):
                 if top == "tensorflow":
                     return _legacy_import(name, fromlist)
                 view = _view_module(top)
