@@ -54,6 +54,10 @@ class LegacyNamespace(types.ModuleType):
             # and `import tensorflow.compat.v1 as tf` see the table's entries too.
             return legacy_root()
         entry = api_table.TABLE.get(name)
+        if entry is not None and entry.implements:
+            # A TF1 package re-exported its modules' names (`from .arg_scope import *`): those win.
+            exported = vars(wrapped).get(attribute, _MISSING) if wrapped is not None else _MISSING
+            return exported if exported is not _MISSING else module_view(name)
         if entry is not None and entry.kind == "provided":
             usage_report.record(name)
             return load_shim(entry.shim)
@@ -61,7 +65,8 @@ class LegacyNamespace(types.ModuleType):
             usage_report.record(name)
             raise unsupported(name)
         if entry is not None and entry.shim:  # a compat.v1 name adapted to older TF1 internals
-            usage_report.record(name)
+            if entry.counted:
+                usage_report.record(name)
             return load_shim(entry.shim)
         real = getattr(wrapped, attribute, _MISSING) if wrapped is not None else _MISSING
         if api_table.is_namespace(name) or isinstance(real, types.ModuleType):
@@ -74,6 +79,8 @@ class LegacyNamespace(types.ModuleType):
         if fallback is not None and fallback.kind == "removed":
             usage_report.record(name)
             raise unsupported(name)
+        if fallback is not None and fallback.implements and not attribute.startswith("_"):
+            raise _not_in_module(name, fallback, attribute)
         raise AttributeError(f"module '{self.__name__}' has no attribute '{attribute}'")
 
     def __dir__(self):
@@ -101,6 +108,33 @@ def _namespace(path, wrapped, module_name):
     if view is None or view.__dict__["__tf1_wrapped__"] is not wrapped:
         view = _NAMESPACES[path] = LegacyNamespace(path, wrapped, module_name)
     return view
+
+
+def module_view(path):
+    """The view of TF1 implementation module ``tf.<path>`` (``contrib.rnn.python.ops.rnn_cell``): its serving module's names."""
+    entry = api_table.TABLE[path]
+    usage_report.record(path)
+    return _namespace(path, load_shim(entry.shim), f"tensorflow.{path}")
+
+
+def _not_in_module(name, entry, attribute):
+    module = name.rpartition(".")[0]
+    reason = (f"tf1compat serves TF1's module `tensorflow.{module}` with the names of `tf.{entry.implements}` "
+              f"(`{entry.shim}`), and `{attribute}` is not among them")
+    return error_for(f"tf.{name}", reason, entry.tf2, entry.example, depth=3)
+
+
+def import_target(name):
+    """What ``from <name> import ...`` reads from, ``name`` being ``tensorflow.<path>``: an implementation
+    module path by its own entry (a package's same-named export must not hide it), else attribute by attribute."""
+    path = name.partition(".")[2]
+    entry = api_table.TABLE.get(path)
+    if entry is not None and entry.implements:
+        return module_view(path)
+    target = legacy_root()
+    for attribute in path.split(".") if path else ():
+        target = getattr(target, attribute)
+    return target
 
 
 def _real_version():
