@@ -145,4 +145,20 @@ def legacy_root():
     """The legacy ``tensorflow`` module: ``tf.compat.v1`` with the shims attached."""
     import tensorflow
 
+    _patch_layer_deepcopy()
     return _namespace("", tensorflow.compat.v1, "tensorflow")
+
+
+_deepcopy_hook_added = False
+
+
+def _patch_layer_deepcopy():
+    # Built TF1 cells deep-copy as in TF 1.15 once tf_keras's legacy layers load (after some later import).
+    global _deepcopy_hook_added
+    if not _deepcopy_hook_added:
+        from tf1compat import legacy_scope
+        from tf1compat.shims import layer_deepcopy
+
+        _deepcopy_hook_added = True
+        if not layer_deepcopy.install():
+            legacy_scope.add_after_import_hook(layer_deepcopy.install)
