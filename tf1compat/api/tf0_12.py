@@ -58,14 +58,14 @@ REORDERED = {
     "reverse": ("argument_orders:reverse", "reverse(tensor, dims) with one bool per dimension",
                 "tf.reverse(tensor, axis) with the reversed axes' indices"),
     "nn.softmax_cross_entropy_with_logits": (
-        "argument_orders:softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits(logits, labels)",
+        "argument_orders:softmax_cross_entropy_with_logits", "nn.softmax_cross_entropy_with_logits(logits, labels)",
         "tf.nn.softmax_cross_entropy_with_logits(labels=, logits=)"),
     "nn.sparse_softmax_cross_entropy_with_logits": (
         "argument_orders:sparse_softmax_cross_entropy_with_logits",
-        "sparse_softmax_cross_entropy_with_logits(logits, labels)",
+        "nn.sparse_softmax_cross_entropy_with_logits(logits, labels)",
         "tf.nn.sparse_softmax_cross_entropy_with_logits(labels=, logits=)"),
     "nn.sigmoid_cross_entropy_with_logits": (
-        "argument_orders:sigmoid_cross_entropy_with_logits", "sigmoid_cross_entropy_with_logits(logits, targets)",
+        "argument_orders:sigmoid_cross_entropy_with_logits", "nn.sigmoid_cross_entropy_with_logits(logits, targets)",
         "tf.nn.sigmoid_cross_entropy_with_logits(labels=, logits=)"),
 }
 
@@ -85,7 +85,7 @@ def table_entries(entry_type):
         entries[old] = entry_type("provided", "tf0_12", f"{tf2} (TF 1.0: {tf1})", shim=_target(shim), reason=_WHY)
     for name, (shim, _, tf1) in REORDERED.items():
         entries[name] = entry_type("compat", "tf0_12", f"{tf1} (TF 1.0's argument order)", shim=_target(shim),
-                                   severity="INFO", counted=False)
+                                   severity="WARNING", counted=False)
     return entries
 
 
