@@ -300,7 +300,7 @@ TABLE.update({f"contrib.{module}.{name}": removed(reason, category, tf2)
 
 
 # --- issue 24: TF 1.x implementation module paths (tensorflow.contrib.rnn.python.ops.rnn_cell, ...) ------
-_LINEAR = aliased("tf1compat.shims.contrib.legacy_seq2seq.linear:linear", "layers",
+_LINEAR = aliased("tf1compat.shims.rnn_linear:_linear", "layers",
                   "tf.keras.layers.Dense over tf.concat(args, -1)")
 TABLE.update({f"contrib.rnn.python.ops.{module}._linear": _LINEAR for module in ("core_rnn_cell", "core_rnn_cell_impl")})
 for _path, _mover in deep_paths.module_paths().items():
