@@ -305,7 +305,8 @@ _LINEAR = aliased("tf1compat.shims.rnn_linear:_linear", "layers",
 TABLE.update({f"contrib.rnn.python.ops.{module}._linear": _LINEAR for module in ("core_rnn_cell", "core_rnn_cell_impl")})
 for _path, _mover in deep_paths.module_paths().items():
     _public = TABLE.get(deep_paths.public_module(_path))
-    if _path not in TABLE and _public is not None and _public.kind == "provided":
+    _own = TABLE.get(_path)  # an entry of its own wins unless it merely repeats the public module's shim
+    if _public is not None and _public.kind == "provided" and (_own is None or _own.shim == _public.shim):
         TABLE[_path] = Entry("provided", _public.category, _public.tf2, _public.example, shim=_mover or _public.shim,
                              implements=deep_paths.public_module(_path))
 # --- issue 24: TF 0.12's names, renamed or reordered in TF 1.0 (tf_upgrade.py) ------------------------

@@ -69,7 +69,7 @@ class LegacyNamespace(types.ModuleType):
                 usage_report.record(name)
             return load_shim(entry.shim)
         real = getattr(wrapped, attribute, _MISSING) if wrapped is not None else _MISSING
-        if api_table.is_namespace(name) or isinstance(real, types.ModuleType):
+        if api_table.is_namespace(name) or (isinstance(real, types.ModuleType) and not _serves_module_path(path)):
             usage_report.record(name)
             return _namespace(name, None if real is _MISSING else real, f"{self.__name__}.{attribute}")
         if real is not _MISSING:
@@ -115,6 +115,12 @@ def module_view(path):
     entry = api_table.TABLE[path]
     usage_report.record(path)
     return _namespace(path, load_shim(entry.shim), f"tensorflow.{path}")
+
+
+def _serves_module_path(path):
+    # A TF1 implementation module's view hands out its modules as they are (tf_slim.nets.vgg, tf.nest).
+    entry = api_table.TABLE.get(path)
+    return entry is not None and entry.implements is not None
 
 
 def _not_in_module(name, entry, attribute):
