@@ -2,6 +2,7 @@
 import glob
 import math
 
+import numpy as np
 import pytest
 
 from migration.scan import engine
@@ -56,7 +57,7 @@ def test_0_12_summaries_load_back_with_their_tags(runs):
 
 @pytest.mark.slow
 def test_report_names_each_0_12_idiom_once_per_site(runs):
-    report = runs[0]["mnist"].stdout
+    report = runs[0]["mnist"].stderr
     for name in ("tf.mul", "tf.sub", "tf.neg", "tf.pack", "tf.unpack", "tf.scalar_summary", "tf.image_summary",
                  "tf.histogram_summary", "tf.merge_all_summaries", "tf.train.SummaryWriter",
                  "tf.concat(concat_dim, values)", "tf.split(split_dim, num_split, value)",
@@ -68,13 +69,13 @@ def test_report_names_each_0_12_idiom_once_per_site(runs):
 @pytest.mark.slow
 def test_every_0_12_form_equals_its_1_x_form(runs):
     result = runs[0]["orders"].result
-    assert len(result) == 28
+    assert len(result) == 27
     for name, (old, new) in result.items():
-        assert old == pytest.approx(new, abs=1e-6), name
+        assert np.allclose(np.asarray(old, dtype=float), np.asarray(new, dtype=float), atol=1e-6), name
     assert result["concat_axis1"][0] == [[1, 2, 5, 6], [3, 4, 7, 8]]
     assert result["reverse"][0] == [[2, 1], [4, 3]]
     assert result["split_int_value"][0] == [[7], [8]]
-    report = runs[0]["orders"].stdout
+    report = runs[0]["orders"].stderr
     assert "  tf.concat(concat_dim, values)                    5x   5 sites" in report
     assert "  tf.split(split_dim, num_split, value)            3x   3 sites" in report
 
