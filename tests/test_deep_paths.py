@@ -53,4 +53,5 @@ def test_deep_imports_give_the_public_objects():
     flavour, message, is_tf1compat_error = result["error"]
     assert flavour == "UnsupportedTF1APIImportError" and is_tf1compat_error
     assert message.startswith("`tf.contrib.rnn.python.ops.rnn_cell.NoSuchCell` is not provided by tf1compat")
-    assert result["linear"] == [[2, 4], ["linear_check/bias", "linear_check/kernel"]]
+    assert result["linear"] == [[2, 4], ["linear_check/bias", "linear_check/kernel",  # TF 1.3+ names
+                                         "linear_tf1_0/biases", "linear_tf1_0/weights"]]  # TF 1.0-1.2 names

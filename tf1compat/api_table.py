@@ -300,9 +300,10 @@ TABLE.update({f"contrib.{module}.{name}": removed(reason, category, tf2)
 
 
 # --- issue 24: TF 1.x implementation module paths (tensorflow.contrib.rnn.python.ops.rnn_cell, ...) ------
-_LINEAR = aliased("tf1compat.shims.rnn_linear:_linear", "layers",
-                  "tf.keras.layers.Dense over tf.concat(args, -1)")
-TABLE.update({f"contrib.rnn.python.ops.{module}._linear": _LINEAR for module in ("core_rnn_cell", "core_rnn_cell_impl")})
+_LINEAR_TF2 = "tf.keras.layers.Dense over tf.concat(args, -1)"
+TABLE["contrib.rnn.python.ops.core_rnn_cell._linear"] = aliased("tf1compat.shims.rnn_linear:_linear", "layers", _LINEAR_TF2)
+TABLE["contrib.rnn.python.ops.core_rnn_cell_impl._linear"] = aliased("tf1compat.shims.rnn_linear:linear_tf1_0", "layers",
+                                                                     _LINEAR_TF2)
 for _path, _mover in deep_paths.module_paths().items():
     _public = TABLE.get(deep_paths.public_module(_path))
     _own = TABLE.get(_path)  # an entry of its own wins unless it merely repeats the public module's shim

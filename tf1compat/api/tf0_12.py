@@ -43,7 +43,7 @@ SHIMMED = {
     "batch_matmul": ("argument_orders:batch_matmul", "tf.matmul(adjoint_a=, adjoint_b=)", "tf.linalg.matmul"),
     "nn.seq2seq": ("tf1compat.shims.contrib.legacy_seq2seq", "tf.contrib.legacy_seq2seq",
                    "Keras RNN layers with return_state (+ tf.keras.layers.AdditiveAttention)"),
-    "nn.rnn_cell._linear": ("tf1compat.shims.rnn_linear:_linear", "a private TF 0.12 helper",
+    "nn.rnn_cell._linear": ("tf1compat.shims.rnn_linear:linear_tf0_12", "a private TF 0.12 helper",
                             "tf.keras.layers.Dense over tf.concat(args, -1)"),
 }
 

@@ -14,6 +14,7 @@ from tensorflow.contrib.training.python.training import hparam
 from tensorflow.contrib.slim.python.slim.nets import resnet_v1
 from tensorflow.contrib.framework.python.ops.arg_scope import add_arg_scope, arg_scope as arg_scope_function
 from tensorflow.contrib.rnn.python.ops.core_rnn_cell import _linear
+from tensorflow.contrib.rnn.python.ops.core_rnn_cell_impl import _linear as linear_tf1_0
 import tensorflow.contrib.rnn.python.ops.rnn_cell as rnn_cell_module
 
 from tf1compat import api_table  # the list of paths to try (the runner's own package, outside the scope)
@@ -76,6 +77,8 @@ compared = {path: compare(path, entry) for path, entry in sorted(paths.items())}
 x = tf.placeholder(tf.float32, [2, 3])
 with tf.variable_scope("linear_check"):
     y = _linear([x], 4, True)
+with tf.variable_scope("linear_tf1_0"):
+    linear_tf1_0([x, x], 2, True)
 print("RESULT " + json.dumps({
     "named": NAMED, "compared": compared, "error": missing_name_error(),
     "linear": [y.get_shape().as_list(), sorted(v.op.name for v in tf.global_variables())]}))

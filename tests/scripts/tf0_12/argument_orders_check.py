@@ -50,7 +50,15 @@ PAIRS = {
     "per_image_whitening": (tf.image.per_image_whitening(tf.reshape(a, [2, 2, 1])),
                             tf.image.per_image_standardization(tf.reshape(a, [2, 2, 1]))),
 }
+with tf.variable_scope("linear_0_12", initializer=tf.constant_initializer(0.5)):
+    PAIRS["rnn_cell_linear"] = (tf.nn.rnn_cell._linear([a, b], 3, True, bias_start=1.0, scope="proj"),
+                                tf.tile(tf.reduce_sum(a + b, 1, keepdims=True) * 0.5 + 1.0, [1, 3]))
+for scope, rnn in (("rnn_0_12", tf.nn.rnn), ("rnn_1_x", tf.nn.static_rnn)):
+    with tf.variable_scope(scope, initializer=tf.constant_initializer(0.1)):
+        PAIRS.setdefault("nn_rnn", []).append(rnn(tf.nn.rnn_cell.GRUCell(3), [a, b], dtype=tf.float32)[0][-1])
 with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
     values = sess.run(PAIRS)
-print("RESULT " + json.dumps({name: [np.asarray(old).tolist(), np.asarray(new).tolist()]
-                              for name, (old, new) in values.items()}))
+result = {name: [np.asarray(old).tolist(), np.asarray(new).tolist()] for name, (old, new) in values.items()}
+result["linear_variables"] = sorted(v.op.name for v in tf.global_variables() if v.op.name.startswith("linear_0_12"))
+print("RESULT " + json.dumps(result))
