@@ -28,6 +28,9 @@ def test_moved_files_are_served_by_their_tf_slim_module():
     assert api_table.TABLE["contrib.framework.python.ops"].shim == "tf1compat.shims.contrib.framework"
     assert api_table.TABLE["contrib.rnn.python.ops.rnn_cell"].shim == "tf1compat.shims.contrib.rnn"
     assert api_table.TABLE["contrib.rnn.python.ops.rnn_cell"].implements == "contrib.rnn"
+    # seq2seq's shim keeps TF1's per-file namespaces (with the private helpers subclasses used).
+    assert (api_table.TABLE["contrib.seq2seq.python.ops.attention_wrapper"].shim
+            == "tf1compat.shims.contrib.seq2seq:python.ops.attention_wrapper")
 
 
 def test_paths_of_removed_modules_stay_removed():

@@ -8,10 +8,12 @@ from tf1compat.errors import error_for
 
 
 def load_shim(target):
-    """Import a shim named ``"package.module"`` or ``"package.module:attribute"``."""
-    module_name, _, attribute = target.partition(":")
-    module = importlib.import_module(module_name)
-    return getattr(module, attribute) if attribute else module
+    """Import a shim named ``"package.module"`` or ``"package.module:attribute[.attribute...]"``."""
+    module_name, _, attributes = target.partition(":")
+    found = importlib.import_module(module_name)
+    for attribute in attributes.split(".") if attributes else ():
+        found = getattr(found, attribute)
+    return found
 
 
 def unsupported(name, depth=3):

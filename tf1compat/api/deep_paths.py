@@ -2,7 +2,8 @@
 
 TF1 code imported these paths directly. Each resolves to the module that provides its names today:
 tf-slim's module where the TF1 file moved there whole (``contrib/layers/python/layers/initializers.py``
-is ``tf_slim.layers.initializers``), else the shim of its public ``tf.contrib.<module>``. ``api_table``
+is ``tf_slim.layers.initializers``), a shim's per-file namespace where the shim keeps one (seq2seq's,
+with TF1's private helpers), else the shim of its public ``tf.contrib.<module>``. ``api_table``
 turns ``module_paths()`` into ``provided`` entries; ``python -m tf1compat.coverage`` lists them.
 """
 
@@ -54,8 +55,9 @@ contrib/framework/python/ops contrib/layers/python/layers contrib/rnn/python/ops
 contrib/slim/python/slim/nets contrib/slim/python/slim/data contrib/training/python/training
 """.split()
 
-# TF1 package -> the tf-slim 1.1 package its files moved to, and the modules tf-slim has there.
-MOVED_TO_TF_SLIM = {
+# TF1 package -> where its files' names live now, and the files found there: a tf-slim 1.1 package (the
+# files moved there whole), or a shim's per-file namespaces with TF1's private helpers ("module:attribute").
+MOVED_MODULES = {
     "contrib.slim.python.slim": ("tf_slim", "evaluation learning model_analyzer queues summaries nets data "
                                  "nets.alexnet nets.inception nets.inception_v1 nets.inception_v2 "
                                  "nets.inception_v3 nets.overfeat nets.resnet_utils nets.resnet_v1 "
@@ -68,7 +70,11 @@ MOVED_TO_TF_SLIM = {
     "contrib.training.python.training": ("tf_slim.training", "training evaluation"),
     "contrib.losses.python.losses": ("tf_slim.losses", "loss_ops"),
     "contrib.metrics.python.ops": ("tf_slim.metrics", "metric_ops"),
+    "contrib.seq2seq.python.ops": ("tf1compat.shims.contrib.seq2seq:python.ops", "attention_wrapper basic_decoder "
+                                   "beam_search_decoder beam_search_ops decoder helper loss"),
 }
+# TF1 packages served by something other than their public module's shim.
+PACKAGES_SERVED_BY = {"contrib.seq2seq.python.ops": "tf1compat.shims.contrib.seq2seq:python.ops"}
 
 
 def _dotted(file_path):
@@ -76,7 +82,9 @@ def _dotted(file_path):
 
 
 def _moved_module(path):
-    for package, (target, modules) in MOVED_TO_TF_SLIM.items():
+    if path in PACKAGES_SERVED_BY:
+        return PACKAGES_SERVED_BY[path]
+    for package, (target, modules) in MOVED_MODULES.items():
         rest = path[len(package) + 1:] if path.startswith(package + ".") else None
         if rest in modules.split():
             return f"{target}.{rest}"
