@@ -1,1 +1,1 @@
-"""The TF1 API knowledge beyond the main table: TF 1.x module paths and the pre-1.0 (TF 0.12) names, as data."""
+"""TF1 API knowledge as data: the name table, contrib catalogue, TF 1.x module paths, TF 0.12 names, usage reports, pages."""

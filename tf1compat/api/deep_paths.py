@@ -3,8 +3,8 @@
 TF1 code imported these paths directly. Each resolves to the module that provides its names today:
 tf-slim's module where the TF1 file moved there whole (``contrib/layers/python/layers/initializers.py``
 is ``tf_slim.layers.initializers``), a shim's per-file namespace where the shim keeps one (seq2seq's,
-with TF1's private helpers), else the shim of its public ``tf.contrib.<module>``. ``api_table``
-turns ``module_paths()`` into ``provided`` entries; ``python -m tf1compat.coverage`` lists them.
+with TF1's private helpers), else the shim of its public ``tf.contrib.<module>``. ``api.table``
+turns ``module_paths()`` into ``provided`` entries; ``python -m tf1compat.api.coverage_page`` lists them.
 """
 
 # The .py files (tests left out) of TensorFlow 1.x's tree under the provided contrib modules, as listed

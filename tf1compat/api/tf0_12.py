@@ -3,7 +3,7 @@
 None of them collides with a TF 1.x name: a renamed one is absent from ``tf.compat.v1``, and a reordered
 call is told from a 1.x call by its argument types exactly as tf_upgrade.py's reorder table reads them
 (``tf.concat(0, [a, b])``: an int where 1.x has the values), so they are served in the legacy namespace
-as they are. ``table_entries`` turns this into ``api_table`` entries; ``migration.scan`` flags the
+as they are. ``table_entries`` turns this into ``api.table`` entries; ``migration.scan`` flags the
 reordered calls by shape (``migration/scan/rules.py``).
 """
 _SHIMS = "tf1compat.shims.tf0_12"
@@ -75,7 +75,7 @@ def _target(shim):
 
 
 def table_entries(entry_type):
-    """``{TF1 name: entry_type(...)}`` for every name above (``entry_type`` is ``api_table.Entry``)."""
+    """``{TF1 name: entry_type(...)}`` for every name above (``entry_type`` is ``api.table.Entry``)."""
     entries = {}
     for old, new in RENAMES.items():
         module, _, name = f"{_V1}.{new}".rpartition(".")

@@ -2,7 +2,7 @@
 import os
 import sys
 
-from tf1compat import quiet
+from tf1compat.cli import quiet
 from tf1compat.cluster import environment, flags, ports, processes, spec
 from tf1compat.cluster.output import TaskOutput
 from tf1compat.cluster.processes import TaskProcess
@@ -37,6 +37,7 @@ def add_arguments(parser):
                        help="seconds between SIGTERM and SIGKILL when tasks are stopped (default 3)")
     group.add_argument("--plain", action="store_true",
                        help="run the tasks with plain python, not through the runner (TF2 programs)")
+    return group
 
 
 def requested(options):
@@ -125,11 +126,3 @@ def _task_command(options, target, runner_options):
     if target["kind"] == "module":
         return head + ["-m", target["module"], *options.args]
     return head + [target["path"], *options.args]
-
-
-def forwarded_runner_options(options):
-    """The runner options every task gets too (the cluster options stay with the launcher)."""
-    forwarded = ["--hang-timeout", str(options.hang_timeout), "--figures", options.figures]
-    return (forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
-            + ["--strict-devices"] * options.strict_devices + ["--real-numpy"] * options.real_numpy
-            + {None: [], "native": ["--bf16"], "force": ["--bf16=force"]}[getattr(options, "bf16", None)])

@@ -17,7 +17,7 @@ from tensorflow.contrib.rnn.python.ops.core_rnn_cell import _linear
 from tensorflow.contrib.rnn.python.ops.core_rnn_cell_impl import _linear as linear_tf1_0
 import tensorflow.contrib.rnn.python.ops.rnn_cell as rnn_cell_module
 
-from tf1compat import api_table  # the list of paths to try (the runner's own package, outside the scope)
+from tf1compat.api import table as api_table  # the list of paths to try (the runner's own package, outside the scope)
 
 NAMED = {
     "rnn_cell.BasicLSTMCell": rnn_cell.BasicLSTMCell is tf.contrib.rnn.BasicLSTMCell,

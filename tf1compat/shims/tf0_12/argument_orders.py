@@ -9,7 +9,7 @@ import numbers
 import numpy as np
 import tensorflow
 
-from tf1compat import api_table, usage_report
+from tf1compat.api import table as api_table, usage_report
 from tf1compat.api import tf0_12
 
 _v1 = tensorflow.compat.v1
