@@ -1,4 +1,4 @@
-"""TF 0.12 code (pre-1.0 names and argument orders) runs unchanged; --report and migration.scan name what a port changes."""
+"""TF 0.12 code (pre-1.0 names, argument orders) runs unchanged; --report and migration.scan say what to port."""
 import glob
 import math
 
@@ -32,7 +32,8 @@ def _events(logs):
     for event in tf.compat.v1.train.summary_iterator(path):
         for value in event.summary.value:
             kind = value.WhichOneof("value")
-            values.setdefault(value.tag, []).append((event.step, value.simple_value if kind == "simple_value" else kind))
+            logged = value.simple_value if kind == "simple_value" else kind
+            values.setdefault(value.tag, []).append((event.step, logged))
     return values
 
 
