@@ -70,6 +70,7 @@ def test_report_names_each_0_12_idiom_once_per_site(runs):
 @pytest.mark.slow
 def test_every_0_12_form_equals_its_1_x_form(runs):
     result = dict(runs[0]["orders"].result)
+    assert result.pop("contrib_deprecated") == [True, True]  # TF 1.x's home of the 0.12 summary ops
     assert result.pop("linear_variables") == ["linear_0_12/proj/Bias", "linear_0_12/proj/Matrix"]  # 0.12's names
     assert len(result) == 29
     for name, (old, new) in result.items():
@@ -89,6 +90,8 @@ def test_table_serves_every_tf_upgrade_rename():
     for name in tf0_12.REORDERED:
         assert api_table.TABLE[name].kind == "compat" and not api_table.TABLE[name].counted
     assert api_table.TABLE["scalar_summary"].shim == "tf1compat.shims.tf0_12.summaries:scalar_summary"
+    assert api_table.TABLE["contrib.deprecated.scalar_summary"] is api_table.TABLE["scalar_summary"]
+    assert api_table.lookup("contrib.deprecated.something_else").kind == "removed"
 
 
 SCAN = """import tensorflow as tf

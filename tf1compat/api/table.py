@@ -287,6 +287,10 @@ TABLE = {
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }
 
+# --- issue 24: TF 0.12's names, renamed or reordered in TF 1.0 (tf_upgrade.py); first, so that the ------
+# catalogue below leaves tf.contrib.deprecated (0.12's summary ops, kept there by TF 1.x) partly provided.
+TABLE.update(tf0_12.table_entries(Entry))
+
 # --- issue 12: every tf.contrib module of TensorFlow 1.15 (docs/contrib_coverage.md) ------------
 # A catalogue entry becomes `removed` only where the table has none for the module or below it.
 CONTRIB_MODULES = contrib_catalogue.CONTRIB_MODULES
@@ -309,8 +313,6 @@ for _path, _mover in deep_paths.module_paths().items():
     if _public is not None and _public.kind == "provided" and (_own is None or _own.shim == _public.shim):
         TABLE[_path] = Entry("provided", _public.category, _public.tf2, _public.example, shim=_mover or _public.shim,
                              implements=deep_paths.public_module(_path))
-# --- issue 24: TF 0.12's names, renamed or reordered in TF 1.0 (tf_upgrade.py) ------------------------
-TABLE.update(tf0_12.table_entries(Entry))
 
 
 def governing_entry(name):

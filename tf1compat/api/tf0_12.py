@@ -47,6 +47,10 @@ SHIMMED = {
                             "tf.keras.layers.Dense over tf.concat(args, -1)"),
 }
 
+# TF 1.x kept 0.12's summary ops in tf.contrib.deprecated (tf_upgrade.py renames two of them from there).
+CONTRIB_DEPRECATED = ("scalar_summary", "histogram_summary", "image_summary", "audio_summary", "merge_summary",
+                      "merge_all_summaries")
+
 # tf_upgrade.py's function_reorders that tf.compat.v1 still names: 0.12 name -> (shim attribute, 0.12
 # signature, TF 1.0 signature). The shim decides by argument types and reports only the 0.12 form.
 REORDERED = {
@@ -83,6 +87,11 @@ def table_entries(entry_type):
                                   reason=_WHY)
     for old, (shim, tf1, tf2) in SHIMMED.items():
         entries[old] = entry_type("provided", "tf0_12", f"{tf2} (TF 1.0: {tf1})", shim=_target(shim), reason=_WHY)
+    entries.update({f"contrib.deprecated.{name}": entries[name] for name in CONTRIB_DEPRECATED})
+    entries["contrib.deprecated.*"] = entry_type(
+        "removed", "contrib", "tf.summary.scalar / histogram / image / audio",
+        reason="tf.contrib was removed in TensorFlow 2.0; tf1compat provides only tf.contrib.deprecated's summary ops",
+        severity="ERROR")
     for name, (shim, _, tf1) in REORDERED.items():
         entries[name] = entry_type("compat", "tf0_12", f"{tf1} (TF 1.0's argument order)", shim=_target(shim),
                                    severity="WARNING", counted=False)

@@ -60,5 +60,7 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     values = sess.run(PAIRS)
 result = {name: [np.asarray(old).tolist(), np.asarray(new).tolist()] for name, (old, new) in values.items()}
+result["contrib_deprecated"] = [tf.contrib.deprecated.scalar_summary is tf.scalar_summary,
+                                tf.contrib.deprecated.merge_all_summaries is tf.merge_all_summaries]
 result["linear_variables"] = sorted(v.op.name for v in tf.global_variables() if v.op.name.startswith("linear_0_12"))
 print("RESULT " + json.dumps(result))
