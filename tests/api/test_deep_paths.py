@@ -43,6 +43,7 @@ def test_coverage_page_lists_the_paths():
     row = "| `tensorflow.contrib.rnn.python.ops.rnn_cell` | `tf.contrib.rnn` | `tf1compat.shims.contrib.rnn` |"
     assert row in lines
     assert sum(line.startswith("| `tensorflow.contrib.") for line in lines) == len(deep_paths.module_paths())
+    assert sum(line.startswith("| `tensorflow.python.") for line in lines) == 9  # 7 modules, 2 packages
 
 
 @pytest.mark.slow
@@ -50,7 +51,8 @@ def test_deep_imports_give_the_public_objects():
     result = tf1_result(CHECK)
     assert result["named"] == dict.fromkeys(result["named"], True) and len(result["named"]) == 9
     compared = result["compared"]
-    assert set(compared) == {key for key, entry in api_table.TABLE.items() if entry.implements}
+    assert set(compared) == {key for key, entry in api_table.TABLE.items() if entry.implements and key[:8] == "contrib."}
+    assert result["python_paths"] == dict.fromkeys(result["python_paths"], True) and len(result["python_paths"]) == 8
     assert {path: bad for path, (_, bad) in compared.items() if bad} == {}
     assert sum(count for count, _ in compared.values()) > 1800  # names checked for identity
     assert compared["contrib.rnn.python.ops.rnn_cell"][0] >= 40
@@ -58,4 +60,5 @@ def test_deep_imports_give_the_public_objects():
     assert flavour == "UnsupportedTF1APIImportError" and is_tf1compat_error
     assert message.startswith("`tf.contrib.rnn.python.ops.rnn_cell.NoSuchCell` is not provided by tf1compat")
     assert result["linear"] == [[2, 4], ["linear_check/bias", "linear_check/kernel",  # TF 1.3+ names
-                                         "linear_tf1_0/biases", "linear_tf1_0/weights"]]  # TF 1.0-1.2 names
+                                         "linear_tf1_0/biases", "linear_tf1_0/weights",  # TF 1.0-1.2 names
+                                         "linear_tf1_2/kernel"]]  # rnn_cell_impl._linear of TF 1.2-1.4, no bias

@@ -75,10 +75,12 @@ def implementation_path_lines():
     """The page's second table: TF1's implementation module paths and the module serving each."""
     paths = sorted((key, entry) for key, entry in api_table.TABLE.items() if entry.implements)
     lines = ["", "## TF1 implementation module paths", "",
-             f"{len(paths)} module paths below `tensorflow.contrib` that TF1 code imported directly "
-             "(`from tensorflow.contrib.rnn.python.ops import rnn_cell`). Each serves the names of its public "
-             "module, from the module listed; a name that module lacks raises `UnsupportedTF1APIError` naming "
-             "the full path.", "", "| TF1 module | public module | served by |", "|---|---|---|"]
+             f"{len(paths)} module paths below `tensorflow.contrib` and `tensorflow.python` that TF1 code imported "
+             "directly (`from tensorflow.contrib.rnn.python.ops import rnn_cell`). Each serves the names of the "
+             "module in the second column, from the module listed last; a name it lacks raises "
+             "`UnsupportedTF1APIError` naming the full path. The `tensorflow.python` modules stay TensorFlow's "
+             "own, with tf-keras's classes (those `tf.compat.v1` hands out) in place of the frozen internal "
+             "Keras's.", "", "| TF1 module | serves the names of | served by |", "|---|---|---|"]
     lines.extend(f"| `tensorflow.{key}` | `tf.{entry.implements}` | `{entry.shim}` |" for key, entry in paths)
     return lines
 

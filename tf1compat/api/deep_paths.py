@@ -101,3 +101,26 @@ def module_paths():
     paths = {_dotted(path): None for path in TF1_PACKAGES}
     paths.update({_dotted(path): None for path in TF1_FILES})
     return {path: _moved_module(path) for path in paths}
+
+
+# --- tensorflow.python: modules TF 2.21 still has, but whose classes come from its frozen internal Keras
+# while tf.compat.v1 (with tf-keras) hands out tf_keras's. A TF1 script mixing the two paths would see two
+# RNNCell classes (`class MyCell(rnn_cell_impl.RNNCell)`, `isinstance(cell, rnn_cell_impl.RNNCell)`).
+# TF1 module path -> the tf_keras module whose same-named objects the path serves (the rest stays as is).
+TENSORFLOW_PYTHON_FACES = {
+    "python.ops.rnn_cell_impl": "tf_keras.src.layers.rnn.legacy_cells",
+    "python.ops.rnn_cell": "tf_keras.src.layers.rnn.legacy_cells",
+    "python.layers.base": "tf_keras.src.legacy_tf_layers.base",
+    "python.layers.core": "tf_keras.src.legacy_tf_layers.core",
+    "python.layers.convolutional": "tf_keras.src.legacy_tf_layers.convolutional",
+    "python.layers.normalization": "tf_keras.src.legacy_tf_layers.normalization",
+    "python.layers.pooling": "tf_keras.src.legacy_tf_layers.pooling",
+}
+# Their packages, so `from tensorflow.python.ops import rnn_cell_impl` reaches the face too.
+TENSORFLOW_PYTHON_PACKAGES = ("python.ops", "python.layers")
+FACES_MODULE = "tf1compat.shims.tensorflow_python"
+
+
+def face_target(path):
+    """The ``load_shim`` target of ``tensorflow.<path>``'s face: ``"...tensorflow_python:ops_rnn_cell_impl"``."""
+    return f"{FACES_MODULE}:{path.removeprefix('python.').replace('.', '_')}"

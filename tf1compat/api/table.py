@@ -287,6 +287,15 @@ TABLE = {
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }
 
+_LINEAR_TF2 = "tf.keras.layers.Dense over tf.concat(args, -1)"
+# tensorflow.python modules whose classes must be tf_keras's (compat: the rest of tensorflow.python stays real).
+_FACE = "the same-named tf.compat.v1 objects (tf-keras); tensorflow.python is TensorFlow's private API"
+TABLE.update({path: Entry("compat", "layers", _FACE, shim=deep_paths.face_target(path), implements=path)
+              for path in deep_paths.TENSORFLOW_PYTHON_FACES})
+TABLE.update({path: Entry("compat", "layers", _FACE, shim=f"tensorflow.{path}", implements=path, severity=INFO)
+              for path in deep_paths.TENSORFLOW_PYTHON_PACKAGES})
+TABLE["python.ops.rnn_cell_impl._linear"] = Entry("compat", "layers", _LINEAR_TF2,  # TF 1.2-1.4: kernel / bias
+                                                  shim="tf1compat.shims.rnn_linear:_linear")
 # --- issue 24: TF 0.12's names, renamed or reordered in TF 1.0 (tf_upgrade.py); first, so that the ------
 # catalogue below leaves tf.contrib.deprecated (0.12's summary ops, kept there by TF 1.x) partly provided.
 TABLE.update(tf0_12.table_entries(Entry))
@@ -303,7 +312,6 @@ TABLE.update({f"contrib.{module}.{name}": removed(reason, category, tf2)
 
 
 # --- issue 24: TF 1.x implementation module paths (tensorflow.contrib.rnn.python.ops.rnn_cell, ...) ------
-_LINEAR_TF2 = "tf.keras.layers.Dense over tf.concat(args, -1)"
 TABLE["contrib.rnn.python.ops.core_rnn_cell._linear"] = aliased("tf1compat.shims.rnn_linear:_linear", "layers", _LINEAR_TF2)
 TABLE["contrib.rnn.python.ops.core_rnn_cell_impl._linear"] = aliased("tf1compat.shims.rnn_linear:linear_tf1_0", "layers",
                                                                      _LINEAR_TF2)

@@ -60,7 +60,7 @@ class LegacyNamespace(types.ModuleType):
         if entry is not None and entry.implements:
             # A TF1 package re-exported its modules' names (`from .arg_scope import *`): those win.
             exported = vars(wrapped).get(attribute, _MISSING) if wrapped is not None else _MISSING
-            return exported if exported is not _MISSING else module_view(name)
+            return module_view(name) if exported is _MISSING or _is_module(exported) else exported
         if entry is not None and entry.kind == "provided":
             usage_report.record(name)
             return load_shim(entry.shim)
@@ -72,6 +72,8 @@ class LegacyNamespace(types.ModuleType):
                 usage_report.record(name)
             return load_shim(entry.shim)
         real = getattr(wrapped, attribute, _MISSING) if wrapped is not None else _MISSING
+        if real is _MISSING and _serves_module_path(path):
+            real = _submodule(wrapped, attribute)
         if api_table.is_namespace(name) or (isinstance(real, types.ModuleType) and not _serves_module_path(path)):
             usage_report.record(name)
             return _namespace(name, None if real is _MISSING else real, f"{self.__name__}.{attribute}")
@@ -124,6 +126,20 @@ def _serves_module_path(path):
     # A TF1 implementation module's view hands out its modules as they are (tf_slim.nets.vgg, tf.nest).
     entry = api_table.TABLE.get(path)
     return entry is not None and entry.implements is not None
+
+
+def _is_module(value):
+    return isinstance(value, (types.ModuleType, types.SimpleNamespace))
+
+
+def _submodule(package, attribute):
+    # `from tensorflow.python.ops import gen_foo_ops` imports the submodule, as Python's own import does.
+    if not hasattr(package, "__path__"):
+        return _MISSING
+    try:
+        return importlib.import_module(f"{package.__name__}.{attribute}")
+    except ImportError:
+        return _MISSING
 
 
 def _not_in_module(name, entry, attribute):

@@ -5,6 +5,7 @@ name it shares with its public module must be the same object. Prints one RESULT
 """
 import inspect
 import json
+import sys
 
 import tensorflow as tf
 from tensorflow.contrib.rnn.python.ops import rnn_cell
@@ -16,6 +17,9 @@ from tensorflow.contrib.framework.python.ops.arg_scope import add_arg_scope, arg
 from tensorflow.contrib.rnn.python.ops.core_rnn_cell import _linear
 from tensorflow.contrib.rnn.python.ops.core_rnn_cell_impl import _linear as linear_tf1_0
 import tensorflow.contrib.rnn.python.ops.rnn_cell as rnn_cell_module
+from tensorflow.python.ops import array_ops, rnn_cell_impl, gen_audio_ops
+from tensorflow.python.ops.rnn_cell_impl import _linear as linear_tf1_2, _zero_state_tensors
+from tensorflow.python.layers import core as layers_core, base as layers_base
 
 from tf1compat.api import table as api_table  # the list of paths to try (the runner's own package, outside the scope)
 
@@ -29,6 +33,17 @@ NAMED = {
     "hparam.HParams": hparam.HParams is tf.contrib.training.HParams,
     "resnet_v1.resnet_v1_50": resnet_v1.resnet_v1_50 is tf.contrib.slim.nets.resnet_v1.resnet_v1_50,
     "import as": rnn_cell_module.GRUCell is tf.contrib.rnn.GRUCell,
+}
+# tensorflow.python modules keep TensorFlow's own names, with the cell and layer classes tf.nn / tf.layers give.
+PYTHON_PATHS = {
+    "rnn_cell_impl.RNNCell": rnn_cell_impl.RNNCell is tf.nn.rnn_cell.RNNCell,
+    "GRUCell is an rnn_cell_impl.RNNCell": issubclass(tf.nn.rnn_cell.GRUCell, rnn_cell_impl.RNNCell),
+    "rnn_cell_impl.LSTMStateTuple": rnn_cell_impl.LSTMStateTuple is tf.nn.rnn_cell.LSTMStateTuple,
+    "rnn_cell_impl._zero_state_tensors": callable(_zero_state_tensors),
+    "layers_core.Dense": layers_core.Dense is tf.layers.Dense,
+    "layers_base.Layer": layers_base.Layer is tf.layers.Layer,
+    "array_ops is TensorFlow's": array_ops is sys.modules["tensorflow.python.ops.array_ops"],
+    "gen_audio_ops is TensorFlow's": gen_audio_ops is sys.modules["tensorflow.python.ops.gen_audio_ops"],
 }
 
 
@@ -72,13 +87,15 @@ def tf1compat_error():
     return UnsupportedTF1APIError
 
 
-paths = {key: entry for key, entry in api_table.TABLE.items() if entry.implements}
+paths = {key: entry for key, entry in api_table.TABLE.items() if entry.implements and key.startswith("contrib.")}
 compared = {path: compare(path, entry) for path, entry in sorted(paths.items())}
 x = tf.placeholder(tf.float32, [2, 3])
 with tf.variable_scope("linear_check"):
     y = _linear([x], 4, True)
 with tf.variable_scope("linear_tf1_0"):
     linear_tf1_0([x, x], 2, True)
+with tf.variable_scope("linear_tf1_2"):
+    linear_tf1_2(x, 2, False)
 print("RESULT " + json.dumps({
-    "named": NAMED, "compared": compared, "error": missing_name_error(),
+    "named": NAMED, "python_paths": PYTHON_PATHS, "compared": compared, "error": missing_name_error(),
     "linear": [y.get_shape().as_list(), sorted(v.op.name for v in tf.global_variables())]}))
