@@ -21,7 +21,9 @@ def runs(tmp_path_factory):
     data = str(tmp_path_factory.mktemp("no_mnist_files"))  # the embedded real-MNIST subset answers
     commands = {"mnist": ["--report", MNIST, "--data_dir", data, "--log_dir", logs, "--steps", str(STEPS)],
                 "orders": ["--report", ORDERS]}
-    return run_tf1_programs(commands), logs
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TF1COMPAT_OFFLINE", "1")  # no download attempt: the embedded subset at once
+        return run_tf1_programs(commands), logs
 
 
 def _events(logs):
