@@ -10,6 +10,8 @@ import time
 import pytest
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = os.path.join(paths.SCRIPTS, "runner")
 OUTSIDE_LIB = os.path.join(paths.SCRIPTS, "outside_lib")
 
@@ -215,6 +217,7 @@ def test_unknown_runner_option_is_one_usage_line():
     assert completed.returncode == 2
     assert completed.stderr.startswith("ERROR unrecognized arguments: --bogus")
     assert "available: --bf16, --bf16=force, --cluster, --cluster-flags, " in completed.stderr
-    assert ("--figures, --finish-grace, --hang-timeout, --help, --job-name, --plain, --real-numpy, --report, "
-            in completed.stderr)
+    assert "--figures, --finish-grace, --hang-timeout, --help, --job-name, --legacy, --legacy-package, " \
+        in completed.stderr
+    assert "--plain, --real-numpy, --report, " in completed.stderr
     assert "--strict-devices, " in completed.stderr

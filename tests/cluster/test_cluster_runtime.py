@@ -10,6 +10,8 @@ import pytest
 from tf1compat.api import table as api_table
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 ROOT = paths.ROOT
 SCRIPTS = os.path.join(paths.SCRIPTS, "cluster")
 CLASSIC = os.path.join(ROOT, "legacy_examples", "distributed_ps.py")

@@ -16,6 +16,8 @@ import time
 import pytest
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 ROOT = paths.ROOT
 SCRIPTS = os.path.join(ROOT, "tests", "scripts", "estimator")
 PROGRAMS = ("custom_model_fn", "wide_deep", "train_and_evaluate", "import_forms")

@@ -285,6 +285,7 @@ def unflagged_tf_names(folder):
     return sorted(names)
 
 
+@pytest.mark.slow
 def test_every_tf_name_the_legacy_examples_use_unflagged_exists_in_tf2():
     """What the scanner lets through must exist in the real TF2 namespace (one TF import)."""
     probe = ("import json, sys, tensorflow as tf\n"

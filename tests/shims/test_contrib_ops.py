@@ -10,6 +10,8 @@ import pytest
 from tests.tf1_programs import tf1_result
 from tf1compat.api import table as api_table
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = os.path.join("tests", "scripts", "contrib_rest")
 
 
