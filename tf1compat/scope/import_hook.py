@@ -147,14 +147,12 @@ def _view_module(top):
 
 
 def _legacy_import(name, fromlist):
-    from tf1compat.scope.tensorflow_view import legacy_root
+    from tf1compat.scope.tensorflow_view import import_target, legacy_root
 
     ensure_tf1_runtime()
     root = legacy_root()
-    target = root
     try:
-        for attribute in name.split(".")[1:]:
-            target = getattr(target, attribute)
+        target = import_target(name)
     except UnsupportedTF1APIError as error:
         raise as_import_error(error) from None
     except AttributeError:
