@@ -9,6 +9,7 @@ import types
 
 from tf1compat import (bfloat16, cluster, device_placement, headless_figures, legacy_scope, session_config,
                        usage_report, watchdog)
+from tf1compat.cluster.option_values import non_negative_seconds
 from tf1compat.usage_parser import USAGE_EXIT, UsageParser
 
 
@@ -28,7 +29,7 @@ def build_parser(prog):
                         help="at exit, list the TF1 APIs the script used that TF2 removed or replaced")
     parser.add_argument("--figures", metavar="DIR", default="figures",
                         help="where plt.show() saves figures when there is no display (default: ./figures)")
-    parser.add_argument("--hang-timeout", metavar="S", type=float, default=60.0,
+    parser.add_argument("--hang-timeout", metavar="S", type=non_negative_seconds, default=60.0,
                         help="stop a sess.run that waits S seconds on queues no queue runner feeds "
                              f"(exit {watchdog.HANG_EXIT}); 0 disables (default: 60)")
     parser.add_argument("--strict-devices", action="store_true",
