@@ -23,7 +23,9 @@ def launch(*launcher_args, script_args=(), pid_dir, timeout=60, **popen):
 
 def alive_pids(pid_dir):
     alive = []
-    for name in os.listdir(pid_dir):
+    for name in sorted(os.listdir(pid_dir)):
+        if not name.endswith(".pid"):
+            continue
         pid = int((pid_dir / name).read_text())
         try:
             os.kill(pid, 0)

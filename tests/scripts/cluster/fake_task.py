@@ -33,10 +33,12 @@ def named(option):
 task_file = os.path.join(args.pid_dir, f"{args.job_name or 'alone'}_{args.task_index}")
 with open(task_file + ".pid", "w") as handle:
     handle.write(str(os.getpid()))
-with open(task_file + ".attempts", "a") as handle:  # one line per start: a restarted task counts its attempts
-    handle.write(f"{os.getpid()}\n")
-with open(task_file + ".attempts") as handle:
-    attempt = len(handle.read().split())
+attempt = 1
+if args.crash_attempts:  # one line per start in NAME.attempts: a restarted task counts its attempts
+    with open(task_file + ".attempts", "a") as handle:
+        handle.write(f"{os.getpid()}\n")
+    with open(task_file + ".attempts") as handle:
+        attempt = len(handle.read().split())
 if named(args.stubborn):
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 hosts = getattr(args, f"{args.job_name}_hosts", "") if args.job_name else ""
@@ -53,7 +55,7 @@ if args.job_name == "ps" or named(args.stubborn):
         time.sleep(1)
 time.sleep(args.work / 2)
 print("training step 1", flush=True)
-if named(args.crash) and (not args.crash_attempts or attempt <= args.crash_attempts):
+if named(args.crash) and attempt <= max(args.crash_attempts, 1):
     raise RuntimeError(f"{args.job_name} {args.task_index} lost its input mid-training")
 time.sleep(args.work / 2)
 print("done", flush=True)
