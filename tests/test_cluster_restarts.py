@@ -6,12 +6,11 @@ import os
 import signal
 import socket
 import struct
-import subprocess
 import sys
 import time
 
 import pytest
-from test_cluster import FAKE_TASK, alive_pids, launch
+from test_cluster import FAKE_TASK, alive_pids, launch, running_launcher
 
 from tf1compat.cluster import ports, private_network
 
@@ -116,10 +115,9 @@ def reachability_while_running(tmp_path, *launcher_args):
     """Start ps=1,worker=1 on fixed ports; while both serve, which of (external, loopback) reach the ps port."""
     first = ports.free_ports(1)[0]
     command = [sys.executable, "-m", "tf1compat", "--plain", "--cluster", "ps=1,worker=1", "--cluster-port",
-               str(first), "--stop-grace", "0.5", *launcher_args, FAKE_TASK, "--pid-dir", str(tmp_path), "--stubborn", "worker:0"]
-    launcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True)
-    try:
+               str(first), "--stop-grace", "0.5", *launcher_args, FAKE_TASK, "--pid-dir", str(tmp_path),
+               "--stubborn", "worker:0"]
+    with running_launcher(command) as launcher:
         up = set()
         while len(up) < 2:  # both tasks have bound their ports
             line = launcher.stdout.readline()
@@ -129,10 +127,6 @@ def reachability_while_running(tmp_path, *launcher_args):
         seen["127.0.0.1"] = reachable("127.0.0.1", first)
         launcher.send_signal(signal.SIGINT)
         _, stderr = launcher.communicate(timeout=20)
-    finally:
-        if launcher.poll() is None:
-            os.killpg(launcher.pid, signal.SIGKILL)
-            launcher.wait()
     assert alive_pids(tmp_path) == []
     return seen, stderr
 

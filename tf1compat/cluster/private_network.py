@@ -52,7 +52,8 @@ def run_inside(plan):
     sys.stdout.flush()
     sys.stderr.flush()
     unshare = shutil.which("unshare")
-    os.execve(unshare, [unshare, "-rn", sys.executable, "-m", "tf1compat.cluster", plan_file], {**os.environ, INSIDE: "1"})
+    command = [unshare, "-rn", sys.executable, "-m", "tf1compat.cluster", plan_file]
+    os.execve(unshare, command, {**os.environ, INSIDE: "1"})
 
 
 def warn_exposed(plan, reason):

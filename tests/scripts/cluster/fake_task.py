@@ -1,7 +1,8 @@
 """A cluster task without TensorFlow, to test the launcher fast: opens its port from the flags, then behaves.
 
 Every task writes its pid to --pid-dir; ps tasks serve until stopped (like ``server.join()``).
-``--crash`` (``--crash-attempts N``: only the first N starts), ``--deaf`` (no port opened), ``--stubborn`` (ignores SIGTERM, like MultiWorkerMirroredStrategy)
+``--crash`` (``--crash-attempts N``: only the first N starts), ``--deaf`` (no port opened), ``--stubborn``
+(ignores SIGTERM, like MultiWorkerMirroredStrategy)
 name tasks as ``worker:1``; ``all`` means every task.
 """
 import argparse
