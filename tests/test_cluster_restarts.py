@@ -7,7 +7,6 @@ import signal
 import socket
 import struct
 import sys
-import time
 
 import pytest
 from test_cluster import FAKE_TASK, alive_pids, launch, running_launcher

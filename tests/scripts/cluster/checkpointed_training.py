@@ -10,7 +10,6 @@ what a fault cost. --ballast_mb adds a variable on the ps that makes each save t
 import sys
 import time
 
-import numpy as np
 import tensorflow as tf
 from tensorflow.examples.tutorials.mnist import input_data
 
