@@ -138,23 +138,28 @@ def measure(case, workdir):
     """One run of ``case``: its seconds and steps (see the module docstring)."""
     victim, moment, extra = CASES[case]
     run = ClusterRun(workdir, script_args=SCRIPT_ARGS + tuple(extra))
-    killed_at = step_at_kill = None
+    killed_at = None
     if victim:
         run.wait_for(moment)
         killed_at = run.kill(*victim)
-        steps = [int(text.rpartition(" ")[2]) for text, _ in run.events("worker 0") if "step" in text]
-        step_at_kill = max(steps, default=0)
     code = run.finish()
     result = {"case": case, "exit": code, "run_seconds": run.ended - run.started, "leftovers": len(run.leftovers())}
     if victim:
-        survivor = "worker 1" if victim == ("worker", 0) else "worker 0"
-        watched = "worker 1" if victim == ("worker", 1) else survivor
+        # the worker whose next session shows the recovery: the restarted one, else the chief
+        watched = f"worker {victim[1]}" if victim[0] == "worker" else "worker 0"
         resumed = [(step, when) for step, when in session_starts(run, watched) if when > killed_at]
         if resumed:
-            result["seconds_to_train_again"] = resumed[0][1] - killed_at
-            if victim != ("worker", 1):
-                result["steps_lost"] = max(step_at_kill - resumed[0][0], 0)
+            step, when = resumed[0]
+            result["seconds_to_train_again"] = when - killed_at
+            if victim != ("worker", 1):  # the chief restored a checkpoint: what the cluster did since is lost
+                result["steps_lost"] = max(highest_step_before(run, when) - step, 0)
     return result
+
+
+def highest_step_before(run, moment):
+    """The highest global step any worker reported before ``moment`` (what a restore can take back)."""
+    return max((int(text.split()[-1]) for task in ("worker 0", "worker 1") for text, when in run.events(task)
+                if "step" in text and when < moment), default=0)
 
 
 def main(argv=None):
