@@ -15,8 +15,8 @@ from benchmarks import machine
 from benchmarks.report import build_report, format_markdown, format_table
 from benchmarks.rounds import BenchmarkError, run_rounds
 from benchmarks.suites import SUITES, selected_variants
-from tf1compat import bfloat16
-from tf1compat.usage_parser import UsageParser
+from tf1compat.session import bfloat16
+from tf1compat.cli.usage import UsageParser, run_command
 
 FULL_ROUNDS = 3
 
@@ -68,6 +68,11 @@ def measure(args, workdir):
 
 
 def main(argv=None):
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    return run_command(_main, argv, failures=(BenchmarkError,))
+
+
+def _main(argv):
     args = parse_args(argv)
     try:
         if args.workdir:
@@ -78,9 +83,7 @@ def main(argv=None):
     except BenchmarkError as error:
         if args.verbose:
             print(error.details, file=sys.stderr)
-            raise
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+        raise
     print(format_table(report))
     if args.json:
         with open(args.json, "w") as handle:

@@ -9,7 +9,6 @@ task's peers trained again (the recovered session's start), which global step th
 from, and how long the whole run took against the same run without a fault. Numbers, not asserts:
 the tests check behaviour, this prints what it cost on this machine.
 """
-import argparse
 import os
 import re
 import signal
@@ -19,6 +18,8 @@ import sys
 import tempfile
 import threading
 import time
+
+from tf1compat.cli.usage import UsageParser, run_command
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "tests", "scripts", "cluster", "checkpointed_training.py")
@@ -130,6 +131,7 @@ CASES = {
     "sync_none": (None, None, ("--sync_replicas",)),
     "sync_worker_killed": (("worker", 1), r"^\[worker 1\] EVENT global step", ("--sync_replicas",)),
     "sync_ps_killed": (("ps", 0), r"^\[worker 0\] EVENT saved step (1\d\d|[2-9]\d\d)", ("--sync_replicas",)),
+    "sync_chief_killed": (("worker", 0), r"^\[worker 0\] EVENT saved step (1\d\d|[2-9]\d\d)", ("--sync_replicas",)),
 }
 SCRIPT_ARGS = ("--train_steps", "400", "--save_steps", "50", "--step_delay", "0.01")
 
@@ -163,9 +165,13 @@ def highest_step_before(run, moment):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.fault_cost", description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--only", action="append", choices=sorted(CASES))
+    return run_command(_measure_all, argv)
+
+
+def _measure_all(argv):
+    parser = UsageParser(prog="python -m benchmarks.fault_cost", description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each case (the table shows medians)")
+    parser.add_argument("--only", action="append", choices=sorted(CASES), help="this case only (repeatable)")
     args = parser.parse_args(argv)
     results = {}
     for _ in range(args.rounds):

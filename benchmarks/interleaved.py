@@ -83,7 +83,7 @@ def tf1_feed_dict_vs_fixed_step(workdir, quick):
 
 def tf1_bf16_vs_float32(workdir, quick):
     """The legacy ``next_batch`` + feed_dict step in a Session under ``--bf16`` vs one in float32."""
-    from tf1compat import bfloat16
+    from tf1compat.session import bfloat16
 
     cnn = legacy_cnn.load_legacy("cnn_mnist")
     tf = cnn.tf

@@ -44,7 +44,7 @@ def real(workdir, quick):
 
 
 def legacy_view(workdir, quick):
-    from tf1compat import legacy_numpy
+    from tf1compat.views import numpy as legacy_numpy
 
     return _measure(legacy_numpy.view(), quick)
 

@@ -21,7 +21,7 @@ import time
 from benchmarks.flops import TRAINING_TO_FORWARD
 from benchmarks.rounds import PROJECT_ROOT, child_environment
 from benchmarks.train_input import BATCH_SIZE, KEEP_PROB, LEARNING_RATE, SEED, mnist_dir
-from tf1compat.usage_parser import UsageParser
+from tf1compat.cli.usage import UsageParser, run_command
 
 WARM_UP, TIMED, TRACED = 10, 30, 5
 OP_EVENT = re.compile(r"^[\w./-]+:(\w+)$")  # "gradient_tape/MatMul/MatMul:_MklMatMul"
@@ -104,7 +104,7 @@ def profile(step, logdir):
 def legacy(workdir, bf16):
     """The legacy graph, fed by ``next_batch`` as its ``train`` does, in a Session (under --bf16 if asked)."""
     from benchmarks import legacy_cnn
-    from tf1compat import bfloat16
+    from tf1compat.session import bfloat16
 
     cnn = legacy_cnn.load_legacy("cnn_mnist")
     tf = cnn.tf
@@ -183,6 +183,11 @@ def format_table(results):
 
 
 def main(argv=None):
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    return run_command(_main, argv)
+
+
+def _main(argv):
     parser = UsageParser(prog="python -m benchmarks.step_profile", description=__doc__.splitlines()[0])
     parser.add_argument("--precision", choices=("float32", "bfloat16"), default="float32")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")

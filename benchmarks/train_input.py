@@ -76,7 +76,8 @@ def legacy_fixed_step(workdir, quick):
 
 def feed_dict_bf16(workdir, quick):
     """``feed_dict`` with every Session under the runner's ``--bf16`` (the parent skips it without native bfloat16)."""
-    from tf1compat import bfloat16, session_config
+    from tf1compat.session import bfloat16
+    from tf1compat.session import config as session_config
 
     legacy_cnn.load_legacy("cnn_mnist")  # loads the TF1 runtime, whose Session the next line wraps
     bfloat16.enable("force")

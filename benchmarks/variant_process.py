@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-from tf1compat.usage_parser import UsageParser
+from tf1compat.cli.usage import UsageParser
 
 # Quiet TensorFlow (3 also hides the CUDA probe errors) and never touch the network.
 CHILD_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "3", "TF1COMPAT_OFFLINE": "1"}
@@ -18,6 +18,7 @@ RESULT_KEY = "variant"
 
 def run_variant(prog, variants, argv=None):
     """A suite module's entry point: ``--variant NAME`` picks from ``variants`` (name -> function)."""
+    # Internal child processes: an error ends in a traceback, whose last line the parent reports.
     args = _parser(prog, sorted(variants)).parse_args(argv)
     return _execute([(name, variants[name]) for name in args.variant], args.workdir, args.quick)
 

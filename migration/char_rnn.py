@@ -20,8 +20,12 @@ import time
 import numpy as np
 import tensorflow as tf
 
-DEFAULT_TEXT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                            "legacy_examples", "data", "char_rnn.txt")
+# The embedded story beside the TF1 program: legacy_examples/data/ in a checkout, migration/legacy_examples/data/
+# when installed.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_TEXT = next((path for path in (os.path.join(_HERE, "legacy_examples", "data", "char_rnn.txt"),
+                                       os.path.join(os.path.dirname(_HERE), "legacy_examples", "data", "char_rnn.txt"))
+                     if os.path.exists(path)), os.path.join(_HERE, "legacy_examples", "data", "char_rnn.txt"))
 # TF1's BasicLSTMCell adds this to the forget gate at run time; Keras keeps it in the bias.
 TF1_FORGET_BIAS = 1.0
 ADAM_EPSILON = 1e-8  # TF1's AdamOptimizer default (Keras: 1e-7)

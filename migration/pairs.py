@@ -4,8 +4,12 @@ import os
 from dataclasses import dataclass
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LEGACY_DIR = os.path.join(REPO_ROOT, "legacy_examples")
 MIGRATION_DIR = os.path.join(REPO_ROOT, "migration")
+# The TF1 programs: the repository's top-level legacy_examples/ in a checkout; inside the package
+# (migration/legacy_examples/, put there by setup.py) when installed from a wheel.
+INSTALLED_LEGACY_DIR = os.path.join(MIGRATION_DIR, "legacy_examples")
+CHECKOUT_LEGACY_DIR = os.path.join(REPO_ROOT, "legacy_examples")
+LEGACY_DIR = INSTALLED_LEGACY_DIR if os.path.isdir(INSTALLED_LEGACY_DIR) else CHECKOUT_LEGACY_DIR
 
 # migration/ holds the worked examples as top-level modules (each the twin of legacy_examples/NAME.py),
 # this registry, and packages: `checks` (one equivalence check per pair) and one package per tool

@@ -61,3 +61,75 @@ def test_importing_the_twins_loads_no_tf1compat_module():
                                cwd=pairs.REPO_ROOT, env=env, timeout=300)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert json.loads(completed.stdout.splitlines()[-1]) == []
+
+
+# tf1compat's root: a few entry points and one package per idea (see docs/development.md).
+ROOT_MODULES = {"__init__", "__main__", "errors", "coverage"}  # coverage: the old command name, an alias
+ROOMS = {
+    "cli": "the command line", "scope": "the legacy scope", "views": "legacy views of the 2018 stack",
+    "session": "session adjusters", "api": "TF1 API knowledge", "cluster": "the cluster launcher",
+    "estimator": "tf.estimator", "shims": "removed TF1 modules", "data": "the embedded MNIST subset",
+    "notebooks": "notebooks on Jupyter kernels", "kernel": "the tf1compat Jupyter kernel",
+}
+TEST_FOLDERS = {"cli", "scope", "views", "session", "api", "cluster", "estimator", "shims", "pairs", "scan",
+                "equivalence", "checkpoints", "diff", "batch_size_study", "benchmarks", "packaging", "docs",
+                "notebooks"}
+
+
+def test_tf1compat_root_holds_entry_points_and_rooms_only():
+    root = os.path.join(pairs.REPO_ROOT, "tf1compat")
+    modules = {name[:-3] for name in os.listdir(root) if name.endswith(".py")}
+    folders = {name for name in os.listdir(root)
+               if os.path.isdir(os.path.join(root, name)) and not name.startswith(("_", "."))}
+    assert modules == ROOT_MODULES
+    assert folders <= set(ROOMS), f"a new room needs a line in ROOMS and docs/development.md: {folders - set(ROOMS)}"
+
+
+def _python_files(*roots):
+    for root in roots:
+        for folder, subfolders, files in os.walk(os.path.join(pairs.REPO_ROOT, root)):
+            subfolders[:] = [name for name in subfolders if not name.startswith(("_", "."))]
+            yield from (os.path.join(folder, name) for name in files if name.endswith(".py"))
+
+
+def _classes(path):
+    with open(path, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), path)
+    return [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+
+
+def test_one_command_line_convention():
+    usage = os.path.join(pairs.REPO_ROOT, "tf1compat", "cli", "usage.py")
+    own_errors, parsers = [], []
+    for path in _python_files("tf1compat", "migration", "benchmarks"):
+        for node in _classes(path):
+            bases = {getattr(base, "attr", getattr(base, "id", "")) for base in node.bases}
+            if node.name == "UsageError" and path != usage:
+                own_errors.append(os.path.relpath(path, pairs.REPO_ROOT))
+            if "ArgumentParser" in bases and path != usage:
+                parsers.append(os.path.relpath(path, pairs.REPO_ROOT))
+    assert own_errors == [] and parsers == []
+
+
+def test_every_tool_main_goes_through_run_command():
+    tools = [os.path.join(pairs.REPO_ROOT, "migration", package, "cli.py") for package in pairs.tool_packages()
+             if os.path.exists(os.path.join(pairs.REPO_ROOT, "migration", package, "cli.py"))]
+    tools += [os.path.join(pairs.REPO_ROOT, *parts) for parts in (
+        ("tf1compat", "cli", "runner.py"), ("tf1compat", "api", "coverage_page.py"), ("benchmarks", "__main__.py"))]
+    without = []
+    for path in tools:
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read(), path)
+        [main] = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "main"]
+        calls = {getattr(node.func, "id", getattr(node.func, "attr", "")) for node in ast.walk(main)
+                 if isinstance(node, ast.Call)}
+        if "run_command" not in calls:
+            without.append(os.path.relpath(path, pairs.REPO_ROOT))
+    assert len(tools) >= 7 and without == []
+
+
+def test_tests_live_in_the_folder_of_what_they_test():
+    tests_dir = os.path.join(pairs.REPO_ROOT, "tests")
+    loose = sorted(name for name in os.listdir(tests_dir) if name.startswith("test_") and name != "test_layout.py")
+    folders = {name for name in os.listdir(tests_dir) if os.path.isfile(os.path.join(tests_dir, name, "__init__.py"))}
+    assert loose == [] and folders <= TEST_FOLDERS, (loose, folders - TEST_FOLDERS)

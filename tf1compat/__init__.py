@@ -4,7 +4,7 @@ import os
 import sys
 
 from tf1compat.errors import UnsupportedTF1APIError, UnsupportedTF1APIAttributeError, UnsupportedTF1APIImportError
-from tf1compat.legacy_scope import activate, deactivate
+from tf1compat.scope.import_hook import activate, deactivate
 
 __all__ = [
     "UnsupportedTF1APIError",
@@ -33,7 +33,7 @@ def load_legacy_module(path, name=None):
         raise FileNotFoundError(f"`{path}`: no such file; give the path of a TF1 Python file")
     activate(os.path.dirname(path))
     name = name or os.path.splitext(os.path.basename(path))[0]
-    from tf1compat.legacy_numpy import scalar_conversions
+    from tf1compat.views.numpy import scalar_conversions
 
     # Compiled as the runner compiles a script: size-1 array conversions as in NumPy 1.x.
     spec = importlib.util.spec_from_file_location(name, path, loader=scalar_conversions.LegacySourceLoader(name, path))

@@ -15,9 +15,9 @@ import sys
 from migration.batch_size_study import figures, outputs
 from migration.batch_size_study.processes import StudyRunError, run_batch_size
 from migration.batch_size_study.results import steps_for_epochs
-from tf1compat import quiet
+from tf1compat.cli import quiet
 from tf1compat.shims.mnist import input_data
-from tf1compat.usage_parser import USAGE_EXIT, UsageParser
+from tf1compat.cli.usage import UsageError, UsageParser, run_command
 
 PROGRAMS = {False: ("tf2", "TF2 twin"), True: ("tf1", "TF1 program via tf1compat")}
 
@@ -143,23 +143,21 @@ def write_outputs(flags, results):
 
 
 def main(argv=None):
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    return run_command(_main, argv, failures=(input_data.MNISTFormatError, StudyRunError))
+
+
+def _main(argv):
     flags = parse_args(argv)
     existing = existing_outputs(flags.out)
     if existing and not flags.overwrite:
         names = ", ".join(os.path.basename(path) for path in existing)
-        print(f"ERROR `{flags.out}` already holds study outputs ({names}); pass --overwrite to replace them "
-              "or choose another --out", file=sys.stderr)
-        return USAGE_EXIT
+        raise UsageError(f"`{flags.out}` already holds study outputs ({names}); pass --overwrite to replace them "
+                         "or choose another --out")
     quiet.import_tensorflow()  # loaded here, where its start-up noise is filtered; the bars and logs use it
     say = (lambda line: None) if flags.quiet else (lambda line: print(line, flush=True))
-    try:
-        train_examples = input_data.read_data_sets(flags.data_dir, validation_size=0).train.num_examples
-        results = run_sweep(flags, train_examples, not flags.quiet and sys.stdout.isatty(), say)
-    except (input_data.MNISTFormatError, StudyRunError) as error:
-        if flags.verbose:
-            raise
-        print(f"ERROR {error}", file=sys.stderr)
-        return 1
+    train_examples = input_data.read_data_sets(flags.data_dir, validation_size=0).train.num_examples
+    results = run_sweep(flags, train_examples, not flags.quiet and sys.stdout.isatty(), say)
     remove_outputs(existing)  # only now: a failed sweep leaves the earlier results in place
     os.makedirs(flags.out, exist_ok=True)
     for path in write_outputs(flags, results):

@@ -12,24 +12,17 @@ import argparse
 import importlib
 import json
 import os
-import sys
-import traceback
 
 import numpy as np
 
-from tf1compat.usage_parser import available_choices
+from tf1compat.cli.usage import CommandError, UsageError, UsageParser, run_command
 from migration.checkpoints.mapping import is_optimizer_slot
 from migration.checkpoints.restore import (
     CheckpointError, CheckpointMismatchError, checkpoint_variables, is_object_based, open_checkpoint,
     restore_tf1_checkpoint)
 
-USAGE_EXIT, FAILURE_EXIT = 2, 1
 # The attribute name of the model in converted checkpoints: tf.train.Checkpoint(model=...).
 CHECKPOINT_ROOT = "model"
-
-
-class UsageError(Exception):
-    """A mistake in the command line: one line on stderr, exit 2."""
 
 
 def inspect_checkpoint(path):
@@ -72,15 +65,8 @@ def convert_checkpoint(path, model, out_dir, name_map=None, include_optimizer=Fa
     return report, manager.save(checkpoint_number=number)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse whose errors are one ``UsageError`` line naming the commands (or flags) available."""
-
-    def error(self, message):
-        raise UsageError(f"{message}; available: {', '.join(available_choices(self))}")
-
-
 def build_parser(prog):
-    parser = _Parser(prog=prog, description="Inspect TF1 Saver checkpoints and convert "
+    parser = UsageParser(prog=prog, description="Inspect TF1 Saver checkpoints and convert "
                                                             "them to TF2 object-based checkpoints.")
     parser.add_argument("--verbose", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -100,32 +86,19 @@ def build_parser(prog):
 
 def main(argv=None, prog="python -m migration.checkpoints"):
     """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    argv = sys.argv[1:] if argv is None else argv
+    return run_command(lambda args: _main(args, prog), argv, usage_errors=(CheckpointError,))
+
+
+def _main(argv, prog):
+    options = build_parser(prog).parse_args(argv)
+    if options.command == "inspect":
+        print("\n".join(inspect_checkpoint(options.checkpoint)))
+        return 0
     try:
-        options = build_parser(prog).parse_args(argv)
-    except UsageError as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return USAGE_EXIT
-    try:
-        if options.command == "inspect":
-            print("\n".join(inspect_checkpoint(options.checkpoint)))
-        else:
-            _convert(options)
-    except (UsageError, CheckpointError) as error:
-        return _fail(options, f"ERROR {error}", USAGE_EXIT)
+        _convert(options)
     except CheckpointMismatchError as error:
-        return _fail(options, f"ERROR {error.summary()}", FAILURE_EXIT)
-    except Exception as error:  # a failure, not a usage error: still one line without --verbose
-        return _fail(options, f"ERROR {type(error).__name__}: {error}".splitlines()[0]
-                     + " (rerun with --verbose for the traceback)", FAILURE_EXIT)
+        raise CommandError(error.summary()) from error
     return 0
-
-
-def _fail(options, line, code):
-    if options.verbose:
-        traceback.print_exc()
-    print(line, file=sys.stderr)
-    return code
 
 
 def _convert(options):

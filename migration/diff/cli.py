@@ -1,5 +1,4 @@
 """``python -m migration.diff NAME``: a worked pair side by side, its idiom map, and its equivalence check."""
-import argparse
 import io
 import keyword
 import os
@@ -7,23 +6,18 @@ import re
 import shutil
 import sys
 import tokenize
-import traceback
 
 from migration import pairs
 from migration.diff import side_by_side
-from tf1compat import quiet
+from tf1compat.cli import quiet
+from tf1compat.cli.usage import CommandError, UsageError, UsageParser, run_command
 
-USAGE_EXIT = 2
 DEFAULT_WIDTH = 160  # when stdout is not a terminal
 _IDENTIFIER = re.compile(r"[A-Za-z_][\w.]*")
 
 
-class UsageError(Exception):
-    """A mistake in how the command was called: one line on stderr, exit 2."""
-
-
 def build_parser():
-    parser = argparse.ArgumentParser(
+    parser = UsageParser(
         prog="python -m migration.diff",
         description="Show a TF1 example and its idiomatic TF2 rewrite side by side, with the idiom map; "
                     "optionally run their equivalence check. Without NAME, list the pairs.")
@@ -41,21 +35,19 @@ def build_parser():
 
 def main(argv=None):
     """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    options = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    try:
-        if options.name is None:
-            print(format_listing())
-            return 0
-        pair = find_pair(options.name)
-        legacy_lines, migrated_lines = read_sources(pair)
-        if options.html:
-            check_html_target(options.html, options.overwrite)
-    except UsageError as error:
-        print(f"ERROR {error}", file=sys.stderr)
-        return USAGE_EXIT
+    return run_command(_main, argv)
+
+
+def _main(argv):
+    options = build_parser().parse_args(argv)
+    if options.name is None:
+        print(format_listing())
+        return 0
+    pair = find_pair(options.name)
+    legacy_lines, migrated_lines = read_sources(pair)
+    if options.html:
+        check_html_target(options.html, options.overwrite)
     report = run_check(pair, options) if options.verify else None
-    if options.verify and report is None:
-        return 1
     if options.html:
         write_html(options.html, pair, legacy_lines, migrated_lines, report)
         print(f"wrote {options.html}")
@@ -88,11 +80,20 @@ def read_sources(pair):
     texts = []
     for path in (pair.legacy_path, pair.migration_path):
         if not os.path.isfile(path):
-            raise UsageError(f"`{_relative(path)}` does not exist: the pair `{pair.name}` is registered but not "
-                             "written yet; write it, or pick another example")
+            raise UsageError(missing_file_message(pair, path))
         with open(path, encoding="utf-8") as handle:
             texts.append(handle.read().splitlines())
     return texts
+
+
+def missing_file_message(pair, path):
+    """Why ``path`` of ``pair`` is missing: a copy installed without its TF1 programs, or a pair not written yet."""
+    if not os.path.isdir(os.path.dirname(path)):
+        return (f"`{path}` is missing: this copy of tf1compat was installed without its worked TF1 programs "
+                f"(no folder `{os.path.dirname(path)}`); reinstall it from a wheel or a checkout "
+                "(pip install tf1compat, or pip install . in the repository)")
+    return (f"`{_relative(path)}` does not exist: the pair `{pair.name}` is registered but its file is not "
+            "there; restore it (git checkout -- that file), or pick another example")
 
 
 def terminal_width():
@@ -150,16 +151,17 @@ def format_idiom_map(idioms):
 
 
 def run_check(pair, options):
-    """The pair's equivalence report, or ``None`` after printing why it could not run."""
+    """The pair's equivalence report.
+
+    Raises:
+        CommandError: the check itself failed (which pair, and why: exit 1).
+    """
     quiet.set_native_log_level()  # the check imports TensorFlow here: keep its C++ start-up noise away
     try:
         with quiet.filtered_native_stderr():
             return pair.load_check()(steps=options.steps)
-    except Exception as error:  # the check's own failure: say which pair and why, exit 1
-        if options.verbose:
-            traceback.print_exc()
-        print(f"ERROR `{pair.check_module}.check` failed: {type(error).__name__}: {error}", file=sys.stderr)
-        return None
+    except Exception as error:
+        raise CommandError(f"`{pair.check_module}.check` failed: {type(error).__name__}: {error}") from error
 
 
 def check_html_target(path, overwrite):

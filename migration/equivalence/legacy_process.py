@@ -88,11 +88,11 @@ def _normalise_call(call):
 def _child_env(extra):
     env = dict(os.environ)
     if "TF_CPP_MIN_LOG_LEVEL" not in env:
-        # As tf1compat.quiet does: level 3, marked as ours so tf1compat still filters the rest.
+        # As tf1compat.cli.quiet does: level 3, marked as ours so tf1compat still filters the rest.
         env.update(TF_CPP_MIN_LOG_LEVEL="3", TF1COMPAT_SET_LOG_LEVEL="1")
     env.setdefault("PYTHONHASHSEED", "0")
     # The child must find this package even when the parent runs from elsewhere.
-    package_parent = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    package_parent = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # above migration/
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
     env.update(extra or {})
     return env

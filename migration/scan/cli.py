@@ -9,9 +9,9 @@ Walks .py files and the code cells of .ipynb notebooks (IPython ``%magic``, ``!s
 (``import tensorflow.compat.v1 as tf``, ``from tensorflow.contrib import rnn``,
 ``layers = tf.contrib.layers``, ``from tfutil import tf`` of a sibling module, ...) and reports
 each TF1 idiom with the TF2 replacement and the worked example ``migration/NAME.py`` to read.
-The knowledge is data: ``tf1compat.api_table`` (shared with the runner) and
+The knowledge is data: ``tf1compat.api.table`` (shared with the runner) and
 ``migration.scan.rules`` (call shapes such as ``feed_dict=`` and ``tf.nn.dropout(x, 0.5)``);
-NumPy 1.x spellings that NumPy removed (category ``numpy``) come from ``tf1compat.legacy_numpy.table``.
+NumPy 1.x spellings that NumPy removed (category ``numpy``) come from ``tf1compat.views.numpy.table``.
 
 Text output: a summary (files, findings per severity and per category, verdict counts),
 one line per finding ``path:line:col: SEVERITY: [category] message`` (notebooks:
@@ -42,34 +42,21 @@ Exit status: 0; 1 with ``--fail-on SEVERITY`` when a finding at or above SEVERIT
 (ERROR > WARNING > INFO); 2 for usage errors and unusable paths (missing, not .py/.ipynb,
 binary, unreadable, a folder without Python files), with one ``ERROR ...`` line on stderr.
 """
-import argparse
 import re
 import sys
-import traceback
 
-from tf1compat.api_table import SEVERITIES
-from tf1compat.usage_parser import available_choices
+from tf1compat.api.table import SEVERITIES
+from tf1compat.cli.usage import UsageError, UsageParser, run_command
 from migration.scan import report
 from migration.scan.engine import DEFAULT_TARGET, scan_paths
 from migration.scan.sources import ScanInputError
 
-USAGE_EXIT, FAIL_EXIT = 2, 1
+FAIL_EXIT = 1
 _VERSION = re.compile(r"^2\.\d+$")
 
 
-class UsageError(Exception):
-    """A mistake on the command line: one line on stderr, exit 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse whose errors are one ``UsageError`` line naming the flags available."""
-
-    def error(self, message):
-        raise UsageError(f"{message}; available: {', '.join(available_choices(self))}")
-
-
 def parse_args(argv):
-    parser = _Parser(prog="python -m migration.scan", description="Find the TF1 idioms a TF2 port must change.",
+    parser = UsageParser(prog="python -m migration.scan", description="Find the TF1 idioms a TF2 port must change.",
                      allow_abbrev=False)
     parser.add_argument("paths", nargs="*", metavar="PATH", help=".py files, .ipynb notebooks or folders")
     parser.add_argument("--json", action="store_true", help="print the JSON document (schema in the module docs)")
@@ -102,16 +89,13 @@ def exit_code(results, fail_on):
 
 
 def main(argv=None):
-    verbose = "--verbose" in (sys.argv[1:] if argv is None else argv)
-    try:
-        options = parse_args(argv)
-        results = scan_paths(options.paths, options.target_tf)
-    except (UsageError, ScanInputError) as error:
-        if verbose:
-            traceback.print_exc()
-        print(f"ERROR {error}", file=sys.stderr)
-        return USAGE_EXIT
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit code."""
+    return run_command(_main, argv, usage_errors=(ScanInputError,))
+
+
+def _main(argv):
+    options = parse_args(argv)
+    results = scan_paths(options.paths, options.target_tf)
     render = report.format_json if options.json else report.format_text
     sys.stdout.write(render(results, options.target_tf))
     return exit_code(results, options.fail_on)
-

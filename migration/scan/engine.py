@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from tf1compat.api_table import ERROR
+from tf1compat.api.table import ERROR
 from migration.scan import bindings as tf_bindings, numpy_idioms, sources
 from migration.scan.idioms import Finding, IdiomFinder
 

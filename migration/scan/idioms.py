@@ -3,7 +3,7 @@ import ast
 from dataclasses import dataclass
 from typing import Optional
 
-from tf1compat import api_table
+from tf1compat.api import table as api_table
 from migration.scan import rules
 from migration.scan.bindings import chain_of
 

@@ -1,5 +1,5 @@
 """Finds the NumPy 1.x idioms in one parsed file: the spellings NumPy removed (``np.int``, ``np.product``,
-``from numpy import asscalar``, ``np.reshape(..., newshape=)``), from ``tf1compat.legacy_numpy.table``.
+``from numpy import asscalar``, ``np.reshape(..., newshape=)``), from ``tf1compat.views.numpy.table``.
 
 They break a port to plain TF2 on current NumPy as surely as ``tf.Session`` does; under
 ``python -m tf1compat`` the legacy NumPy view provides them (kind ``provided``, category ``numpy``).
@@ -8,8 +8,8 @@ Ragged ``np.array`` and ``int()`` of a size-1 array depend on the values, so onl
 """
 import ast
 
-from tf1compat.legacy_numpy import table as numpy_table
-from tf1compat.api_table import WARNING
+from tf1compat.views.numpy import table as numpy_table
+from tf1compat.api.table import WARNING
 from migration.scan.idioms import Finding
 
 CATEGORY = "numpy"

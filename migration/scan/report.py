@@ -3,7 +3,7 @@ import collections
 import json
 from dataclasses import dataclass
 
-from tf1compat.api_table import SEVERITIES
+from tf1compat.api.table import SEVERITIES
 
 SCHEMA_VERSION = 1
 RUNS_AS_IS, BLOCKED, NO_TF1, UNPARSABLE = "runs_as_is", "blocked", "no_tf1_idioms", "unparsable"

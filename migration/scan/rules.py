@@ -1,12 +1,12 @@
 """Scan knowledge that is not a TF1 name: call shapes (feed_dict, keep_prob) and TF-version changes.
 
-The TF1 names themselves live in ``tf1compat.api_table``; this module holds only
+The TF1 names themselves live in ``tf1compat.api.table``; this module holds only
 what depends on *how* something is called or on the TensorFlow version targeted.
 """
 from dataclasses import dataclass
 from typing import Optional
 
-from tf1compat.api_table import TABLE, WARNING, compat
+from tf1compat.api.table import TABLE, WARNING, compat
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ def add_arguments(parser):
                             "loopback (unshare -rn); host lets them listen on every interface and reach the network")
     group.add_argument("--plain", action="store_true",
                        help="run the tasks with plain python, not through the runner (TF2 programs)")
+    return group
 
 
 def requested(options):
@@ -129,11 +130,3 @@ def _task_command(options, target, runner_options):
     if target["kind"] == "module":
         return head + ["-m", target["module"], *options.args]
     return head + [target["path"], *options.args]
-
-
-def forwarded_runner_options(options):
-    """The runner options every task gets too (the cluster options stay with the launcher)."""
-    forwarded = ["--hang-timeout", str(options.hang_timeout), "--figures", options.figures]
-    return (forwarded + ["--verbose"] * options.verbose + ["--report"] * options.report
-            + ["--strict-devices"] * options.strict_devices + ["--real-numpy"] * options.real_numpy
-            + {None: [], "native": ["--bf16"], "force": ["--bf16=force"]}[getattr(options, "bf16", None)])

@@ -1,5 +1,5 @@
 """What the launcher starts, as plain data (so it can cross into a private network namespace), and starting it."""
-from tf1compat import quiet
+from tf1compat.cli import quiet
 from tf1compat.cluster import processes
 from tf1compat.cluster.output import TaskOutput
 from tf1compat.cluster.processes import TaskProcess

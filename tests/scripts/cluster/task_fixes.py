@@ -4,7 +4,7 @@ import json
 
 import tensorflow as tf
 
-from tf1compat import session_config
+from tf1compat.session import config as session_config
 
 
 def filters(config=None, target="grpc://localhost:5"):

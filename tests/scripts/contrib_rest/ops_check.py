@@ -12,8 +12,8 @@ from tensorflow.contrib.framework.python.ops import add_arg_scope, variables as 
 from tensorflow.contrib.keras import layers as keras_layers
 from tensorflow.contrib.lookup import index_table_from_tensor
 
-from tf1compat import api_table
-from tf1compat.legacy_namespace import load_shim
+from tf1compat.api import table as api_table
+from tf1compat.scope.tensorflow_view import load_shim
 
 WORK_DIR = sys.argv[1]
 

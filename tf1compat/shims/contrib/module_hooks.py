@@ -1,5 +1,6 @@
 """A ``tf.contrib`` shim's module hooks: ``dir()`` lists its names, any other name raises UnsupportedTF1APIError."""
-from tf1compat import api_table, usage_report
+from tf1compat.api import table as api_table
+from tf1compat.api import usage_report
 from tf1compat.errors import error_for
 
 _NOT_PROVIDED = (
@@ -28,7 +29,7 @@ def contrib_module_hooks(path, module_name, provided):
         full_name = f"{path}.{name}"
         if api_table.is_namespace(full_name):
             # A TF1 package path above a provided name (contrib.legacy_seq2seq.python.ops.seq2seq).
-            from tf1compat.legacy_namespace import LegacyNamespace
+            from tf1compat.scope.tensorflow_view import LegacyNamespace
             return LegacyNamespace(full_name, None, f"{module_name}.{name}")
         entry = api_table.TABLE.get(full_name)
         if entry is None or entry.kind != "removed":

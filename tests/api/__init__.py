@@ -1,0 +1,1 @@
+"""Tests of the TF1 API knowledge (tf1compat/api/)."""

@@ -1,0 +1,1 @@
+"""Tests of python -m migration.batch_size_study."""

@@ -1,0 +1,1 @@
+"""Tests of the cluster launcher (tf1compat/cluster/)."""

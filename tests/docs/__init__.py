@@ -1,0 +1,1 @@
+"""Tests of README and docs/ stay true."""

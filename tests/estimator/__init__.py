@@ -1,0 +1,1 @@
+"""Tests of tf.estimator (tf1compat/estimator/)."""

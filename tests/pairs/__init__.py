@@ -1,0 +1,1 @@
+"""Tests of the worked pairs (legacy_examples/ <-> migration/NAME.py)."""

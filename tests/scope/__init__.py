@@ -1,0 +1,1 @@
+"""Tests of the legacy scope (tf1compat/scope/)."""

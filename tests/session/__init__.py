@@ -1,0 +1,1 @@
+"""Tests of the session adjusters (tf1compat/session/)."""

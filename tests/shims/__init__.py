@@ -1,0 +1,1 @@
+"""Tests of the removed-module shims (tf1compat/shims/)."""

@@ -1,0 +1,67 @@
+"""Counts the TF1 idioms a legacy script used, for ``python -m tf1compat --report``."""
+import collections
+import sys
+
+from tf1compat.api import table as api_table
+
+_uses = collections.Counter()  # TF1 name -> number of look-ups
+_sites = collections.defaultdict(set)  # TF1 name -> {(file, line)}
+_entries = {}  # TF1 name -> its api_table.Entry
+
+
+def record(name, entry=None):
+    """Count one look-up of ``tf.<name>`` if the table knows it (or ``entry`` says what it is)."""
+    entry = entry or api_table.TABLE.get(name)
+    if entry is None:
+        if api_table.is_namespace(name):
+            return  # a step towards a provided name, e.g. `contrib.learn` of `.datasets.mnist`
+        entry = api_table.lookup(name)
+        if entry is None or entry.kind != "removed":
+            return
+    _entries[name] = entry
+    _uses[name] += 1
+    frame = sys._getframe(2)  # record <- LegacyNamespace.__getattr__ <- the caller
+    _sites[name].add((frame.f_code.co_filename, frame.f_lineno))
+
+
+def uses():
+    """``{name: (look-ups, distinct call sites)}`` of what was recorded."""
+    return {name: (count, len(_sites[name])) for name, count in _uses.items()}
+
+
+def format_report():
+    """The ``--report`` text: one line per TF1 API used, most used first."""
+    used = uses()
+    if not used:
+        return "\n".join(["tf1compat report: the script used no TF1 API that TF2 removed or replaced.",
+                          *environment_lines()])
+    lines = [f"tf1compat report: {len(used)} TF1 APIs used that TF2 removed or replaced "
+             "(uses, call sites, TF2 replacement):"]
+    order = sorted(used.items(), key=lambda item: (api_table.SEVERITIES.index(_entries[item[0]].severity),
+                                                  -item[1][0], item[0]))
+    for name, (count, sites) in order:
+        entry = _entries[name]
+        label = "unsupported" if entry.kind == "removed" else ("shimmed" if entry.kind == "provided" else "compat.v1")
+        example = f" (see migration/{entry.example}.py)" if entry.example else ""
+        lines.append(f"  tf.{name:<40} {count:>6}x {sites:>3} sites  [{label}] -> {entry.tf2}{example}")
+    lines.extend(environment_lines())
+    lines.append("Scan the source for every TF1 idiom: python -m migration.scan PATH")
+    return "\n".join(lines)
+
+
+def environment_lines():
+    """The report's section on the world beyond TensorFlow: NumPy 1.x idioms and missing devices."""
+    numpy_view = sys.modules.get("tf1compat.views.numpy.namespace")
+    devices = sys.modules.get("tf1compat.session.device_placement")
+    numpy_lines = numpy_view.report_lines() if numpy_view else []
+    device_lines = devices.report_lines() if devices else []
+    lines = []
+    if numpy_lines:
+        lines.append(f"NumPy 1.x idioms the legacy NumPy view adapted ({len(numpy_lines)}; --real-numpy turns "
+                     "the view off):")
+        lines.extend(numpy_lines)
+    if device_lines:
+        lines.append(f"Device pins this machine could not honour ({len(device_lines)}; --strict-devices "
+                     "turns soft placement off):")
+        lines.extend(device_lines)
+    return lines

@@ -1,0 +1,155 @@
+"""The legacy scope: where ``import tensorflow`` yields the TF1 API (and ``import numpy`` NumPy 1.x).
+
+A wrapper around ``builtins.__import__`` looks at the importing module's file: if
+it lies under a legacy root (the script's folder tree), ``tensorflow`` and its
+submodules resolve to the legacy view, and ``numpy`` to the legacy NumPy view
+(``legacy_numpy``, unless turned off); everywhere else the real import runs.
+"""
+import builtins
+import os
+import sys
+import sysconfig
+
+from tf1compat.cli import quiet
+from tf1compat.errors import UnsupportedTF1APIError, as_import_error
+
+_roots = []  # absolute folder paths, each ending in os.sep
+_original_import = builtins.__import__
+_verdicts = {}  # filename -> in scope?
+_after_import_hooks = []  # callables run after imports until they return True
+_runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
+_runtime_ready = False
+_import_depth = 0  # hooks run only when the outermost import statement is done
+_legacy_numpy = False  # does `import numpy` in the scope give the NumPy 1.x view?
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # tf1compat/
+_LIBRARY_DIRS = tuple(
+    os.path.abspath(path) + os.sep
+    for path in {sysconfig.get_paths()[key] for key in ("purelib", "platlib", "stdlib")} | {sys.prefix, sys.base_prefix}
+)
+
+
+def activate(root=None, legacy_numpy=True):
+    """Make ``root``'s folder tree a legacy scope (and prepare the TF1 runtime settings).
+
+    Must run before TensorFlow is first imported for ``tf.layers`` / ``rnn_cell``
+    to work: TF picks its Keras at import time. ``legacy_numpy=False`` keeps the real
+    NumPy in the scope too (the runner's ``--real-numpy``).
+    """
+    global _legacy_numpy
+    os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
+    _legacy_numpy = legacy_numpy
+    if legacy_numpy:
+        from tf1compat.views.numpy import scalar_conversions
+
+        scalar_conversions.install(in_scope)
+    quiet.set_native_log_level()
+    if builtins.__import__ is not _scoped_import:
+        builtins.__import__ = _scoped_import
+    if root is not None:
+        root = os.path.join(os.path.abspath(root), "")
+        if root not in _roots:
+            _roots.append(root)
+            _verdicts.clear()
+
+
+def deactivate():
+    """Remove every legacy root and restore the normal import (for tests and notebooks)."""
+    global _legacy_numpy
+    builtins.__import__ = _original_import
+    _legacy_numpy = False
+    if "tf1compat.views.numpy.scalar_conversions" in sys.modules:
+        sys.modules["tf1compat.views.numpy.scalar_conversions"].uninstall()
+    _roots.clear()
+    _verdicts.clear()
+
+
+def add_after_import_hook(hook):
+    """Run ``hook()`` after each import until it returns True (e.g. to patch pyplot once loaded)."""
+    _after_import_hooks.append(hook)
+
+
+def add_runtime_hook(hook):
+    """Run ``hook()`` once TensorFlow is loaded and switched to TF1 behaviour (or now, if it is)."""
+    if _runtime_ready:
+        hook()
+    else:
+        _runtime_hooks.append(hook)
+
+
+def in_scope(filename):
+    """Whether code in ``filename`` sees the TF1 API."""
+    verdict = _verdicts.get(filename)
+    if verdict is None:
+        path = os.path.abspath(filename)
+        verdict = (
+            any(path.startswith(root) for root in _roots)
+            and not path.startswith(_PACKAGE_DIR)
+            and not any(path.startswith(lib) and not any(root.startswith(lib) for root in _roots)
+                        for lib in _LIBRARY_DIRS)
+        )
+        _verdicts[filename] = verdict
+    return verdict
+
+
+def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
+    global _import_depth
+    _import_depth += 1
+    try:
+        top = name.partition(".")[0] if level == 0 else ""
+        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and _roots:
+            filename = globals.get("__file__")
+            if filename and in_scope(filename):
+                if top == "numpy":
+                    return _legacy_numpy_import(name, globals, locals, fromlist)
+                return _legacy_import(name, fromlist)
+        return _original_import(name, globals, locals, fromlist, level)
+    finally:
+        _import_depth -= 1
+        if _after_import_hooks and _import_depth == 0:
+            _run_after_import_hooks()
+
+
+def _run_after_import_hooks():
+    for hook in list(_after_import_hooks):
+        if hook():
+            _after_import_hooks.remove(hook)
+
+
+def ensure_tf1_runtime():
+    """Import TensorFlow quietly and switch it to TF1 behaviour (graph mode), once."""
+    global _runtime_ready
+    if _runtime_ready:
+        return
+    tensorflow = quiet.import_tensorflow(_original_import)
+    quiet.quiet_python_logs()
+    tensorflow.compat.v1.disable_v2_behavior()
+    _runtime_ready = True
+    while _runtime_hooks:
+        _runtime_hooks.pop(0)()
+
+
+def _legacy_numpy_import(name, globals, locals, fromlist):
+    from tf1compat.views import numpy as legacy_numpy
+
+    module = _original_import(name, globals, locals, fromlist, 0)
+    if fromlist and name != "numpy":
+        return module  # `from numpy.linalg import norm`: the real submodule
+    return legacy_numpy.view()
+
+
+def _legacy_import(name, fromlist):
+    from tf1compat.scope.tensorflow_view import legacy_root
+
+    ensure_tf1_runtime()
+    root = legacy_root()
+    target = root
+    try:
+        for attribute in name.split(".")[1:]:
+            target = getattr(target, attribute)
+    except UnsupportedTF1APIError as error:
+        raise as_import_error(error) from None
+    except AttributeError:
+        # A real submodule the TF1 API does not list (tensorflow.python...): import it as is.
+        real = _original_import(name, None, None, fromlist, 0)
+        return real if fromlist else root
+    return target if fromlist else root
