@@ -215,6 +215,7 @@ def test_unknown_runner_option_is_one_usage_line():
     assert completed.returncode == 2
     assert completed.stderr.startswith("ERROR unrecognized arguments: --bogus")
     assert "available: --bf16, --bf16=force, --cluster, --cluster-flags, " in completed.stderr
-    assert ("--figures, --finish-grace, --hang-timeout, --help, --job-name, --plain, --real-numpy, --report, "
-            in completed.stderr)
+    assert "--figures, --finish-grace, --hang-timeout, --help, --job-name, --legacy, --legacy-package, " \
+        in completed.stderr
+    assert "--plain, --real-numpy, --report, " in completed.stderr
     assert "--strict-devices, " in completed.stderr

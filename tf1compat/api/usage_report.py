@@ -34,7 +34,7 @@ def format_report():
     used = uses()
     if not used:
         return "\n".join(["tf1compat report: the script used no TF1 API that TF2 removed or replaced.",
-                          *environment_lines()])
+                          *environment_lines(), *scope_lines()])
     lines = [f"tf1compat report: {len(used)} TF1 APIs used that TF2 removed or replaced "
              "(uses, call sites, TF2 replacement):"]
     order = sorted(used.items(), key=lambda item: (api_table.SEVERITIES.index(_entries[item[0]].severity),
@@ -45,6 +45,7 @@ def format_report():
         example = f" (see migration/{entry.example}.py)" if entry.example else ""
         lines.append(f"  tf.{name:<40} {count:>6}x {sites:>3} sites  [{label}] -> {entry.tf2}{example}")
     lines.extend(environment_lines())
+    lines.extend(scope_lines())
     lines.append("Scan the source for every TF1 idiom: python -m migration.scan PATH")
     return "\n".join(lines)
 
@@ -65,3 +66,13 @@ def environment_lines():
                      "turns soft placement off):")
         lines.extend(device_lines)
     return lines
+
+
+def scope_lines():
+    """The report's section on the legacy scope: each folder, package or module that was legacy, and why."""
+    roots = sys.modules.get("tf1compat.scope.roots")
+    if roots is None or not roots.active():
+        return []
+    found = roots.scope_roots()
+    return [f"Legacy scope: code here saw the TF1 API ({len(found)}; --legacy DIR / --legacy-package NAME "
+            "add more):", *(f"  {root.path:<60} [{root.reason}]" for root in found)]

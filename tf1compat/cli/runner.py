@@ -12,6 +12,7 @@ from tf1compat.api import usage_report
 from tf1compat.cli import headless_figures
 from tf1compat.cli.usage import UsageError, UsageParser, run_command
 from tf1compat.cluster.option_values import non_negative_seconds
+from tf1compat.scope import outside_hint, project_settings
 from tf1compat.session import bfloat16, device_placement, watchdog
 from tf1compat.session import config as session_config
 
@@ -36,6 +37,11 @@ def build_parser(prog):
     parser.add_argument("--real-numpy", action="store_true",
                         help="give the script the real NumPy (default: NumPy 1.x spellings, ragged arrays "
                              "and size-1 array conversions restored inside the script's folder tree)")
+    parser.add_argument("--legacy", dest="legacy_paths", metavar="DIR", action="append", default=[],
+                        help="also treat the code in folder DIR as TF1 code (repeatable; see docs/runner.md)")
+    parser.add_argument("--legacy-package", dest="legacy_packages", metavar="NAME", action="append", default=[],
+                        help="also treat package NAME as TF1 code, even installed in site-packages (an import name "
+                             "or a distribution name; repeatable)")
     parser.add_argument("--verbose", action="store_true",
                         help="show TensorFlow's own logs and the runner's tracebacks")
     parser.launcher_options = cluster.add_arguments(parser)  # stay with the launcher, never forwarded
@@ -57,7 +63,8 @@ def main(argv=None, prog="tf1-run"):
     argv = sys.argv[1:] if argv is None else list(argv)
     runner_argv, _ = split_argv(argv)
     return run_command(lambda _: _main(argv, prog), argv, verbose="--verbose" in runner_argv,
-                       usage_errors=(cluster.ClusterError, bfloat16.NoNativeBfloat16))
+                       usage_errors=(cluster.ClusterError, bfloat16.NoNativeBfloat16,
+                                     project_settings.LegacyScopeError))
 
 
 def _main(argv, prog):
@@ -68,6 +75,7 @@ def _main(argv, prog):
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
     target = _resolve_target(options)
+    project_settings.apply(target["root"], options.legacy_paths, options.legacy_packages)
     if options.bf16:
         bfloat16.enable(options.bf16)
     if cluster.requested(options):
@@ -94,7 +102,7 @@ def task_runner_argv(parser, runner_argv):
     return forwarded
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", *cluster.OPTIONS_WITH_VALUE}
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--legacy", "--legacy-package", *cluster.OPTIONS_WITH_VALUE}
 
 
 def split_argv(argv):
@@ -192,8 +200,12 @@ def _run(target, options):
     except KeyboardInterrupt:
         _print_script_traceback(target, options.verbose)
         code = 130
-    except BaseException:  # the script's own error: its traceback, exit 1, as `python SCRIPT`
-        _print_script_traceback(target, options.verbose)
+    except BaseException as error:  # the script's own error: its traceback, exit 1, as `python SCRIPT`
+        hint = outside_hint.hint_for(error, error.__traceback__)
+        if hint is None or options.verbose:
+            _print_script_traceback(target, options.verbose)
+        if hint is not None:
+            print(f"ERROR {hint}", file=sys.stderr)
         code = 1
     finally:
         sys.stdout.flush()

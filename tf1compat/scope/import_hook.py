@@ -1,35 +1,32 @@
 """The legacy scope: where ``import tensorflow`` yields the TF1 API (and ``import numpy`` NumPy 1.x).
 
 A wrapper around ``builtins.__import__`` looks at the importing module's file: if
-it lies under a legacy root (the script's folder tree), ``tensorflow`` and its
+it is legacy (``roots``: the script's folder tree, ``sys.path`` folders outside the
+installed environment, what the user names), ``tensorflow`` and its
 submodules resolve to the legacy view, and ``numpy`` to the legacy NumPy view
 (``legacy_numpy``, unless turned off); everywhere else the real import runs.
 """
 import builtins
 import os
 import sys
-import sysconfig
 
 from tf1compat.cli import quiet
 from tf1compat.errors import UnsupportedTF1APIError, as_import_error
+from tf1compat.scope import roots
 
-_roots = []  # absolute folder paths, each ending in os.sep
 _original_import = builtins.__import__
-_verdicts = {}  # filename -> in scope?
 _after_import_hooks = []  # callables run after imports until they return True
 _runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
 _import_depth = 0  # hooks run only when the outermost import statement is done
 _legacy_numpy = False  # does `import numpy` in the scope give the NumPy 1.x view?
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep  # tf1compat/
-_LIBRARY_DIRS = tuple(
-    os.path.abspath(path) + os.sep
-    for path in {sysconfig.get_paths()[key] for key in ("purelib", "platlib", "stdlib")} | {sys.prefix, sys.base_prefix}
-)
 
 
-def activate(root=None, legacy_numpy=True):
+def activate(root=None, legacy_numpy=True, sys_path_entries=roots.SYS_PATH_ALL):
     """Make ``root``'s folder tree a legacy scope (and prepare the TF1 runtime settings).
+
+    ``sys_path_entries``: which ``sys.path`` folders outside the installed environment are
+    legacy too: ``"all"`` (the runner), ``"added"`` after this call, or ``"none"``.
 
     Must run before TensorFlow is first imported for ``tf.layers`` / ``rnn_cell``
     to work: TF picks its Keras at import time. ``legacy_numpy=False`` keeps the real
@@ -45,11 +42,9 @@ def activate(root=None, legacy_numpy=True):
     quiet.set_native_log_level()
     if builtins.__import__ is not _scoped_import:
         builtins.__import__ = _scoped_import
+    roots.enable(sys_path_entries)
     if root is not None:
-        root = os.path.join(os.path.abspath(root), "")
-        if root not in _roots:
-            _roots.append(root)
-            _verdicts.clear()
+        roots.add(root, "the script's folder tree")
 
 
 def deactivate():
@@ -59,8 +54,7 @@ def deactivate():
     _legacy_numpy = False
     if "tf1compat.views.numpy.scalar_conversions" in sys.modules:
         sys.modules["tf1compat.views.numpy.scalar_conversions"].uninstall()
-    _roots.clear()
-    _verdicts.clear()
+    roots.clear()
 
 
 def add_after_import_hook(hook):
@@ -78,17 +72,7 @@ def add_runtime_hook(hook):
 
 def in_scope(filename):
     """Whether code in ``filename`` sees the TF1 API."""
-    verdict = _verdicts.get(filename)
-    if verdict is None:
-        path = os.path.abspath(filename)
-        verdict = (
-            any(path.startswith(root) for root in _roots)
-            and not path.startswith(_PACKAGE_DIR)
-            and not any(path.startswith(lib) and not any(root.startswith(lib) for root in _roots)
-                        for lib in _LIBRARY_DIRS)
-        )
-        _verdicts[filename] = verdict
-    return verdict
+    return roots.is_legacy(filename)
 
 
 def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
@@ -96,7 +80,7 @@ def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
     _import_depth += 1
     try:
         top = name.partition(".")[0] if level == 0 else ""
-        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and _roots:
+        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and roots.active():
             filename = globals.get("__file__")
             if filename and in_scope(filename):
                 if top == "numpy":
