@@ -89,15 +89,14 @@ def main(_):
         x, y, loss, accuracy, global_step, optimizer, train_op = build(num_workers)
     final = tf.train.FinalOpsHook([accuracy, global_step], {x: mnist.test.images, y: mnist.test.labels})
     hooks = [tf.train.StopAtStepHook(last_step=FLAGS.train_steps), RecoveryReport(global_step), final]
-    chief_hooks = []
     if FLAGS.sync_replicas:
         hooks.append(optimizer.make_session_run_hook(is_chief))
-    if is_chief and FLAGS.checkpoint_dir:
-        chief_hooks.append(tf.train.CheckpointSaverHook(FLAGS.checkpoint_dir, save_steps=FLAGS.save_steps,
-                                                        listeners=[SaveReport()]))
+    if is_chief and FLAGS.checkpoint_dir:  # after RecoveryReport: it reads the step right after a restore
+        hooks.append(tf.train.CheckpointSaverHook(FLAGS.checkpoint_dir, save_steps=FLAGS.save_steps,
+                                                  listeners=[SaveReport()]))
     with tf.train.MonitoredTrainingSession(master=server.target, is_chief=is_chief,
                                            checkpoint_dir=FLAGS.checkpoint_dir or None, save_checkpoint_secs=None,
-                                           hooks=hooks, chief_only_hooks=chief_hooks) as session:
+                                           hooks=hooks) as session:
         while not session.should_stop():
             images, labels = mnist.train.next_batch(50)
             session.run(train_op, {x: images, y: labels})
