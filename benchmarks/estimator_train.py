@@ -80,7 +80,11 @@ def estimator(workdir, quick):
 
 # Migrated (TF2, migration/estimator_mnist.py as shipped)
 def keras(workdir, quick):
-    """``build_model`` + ``make_dataset`` + ``Model.fit``, as the twin trains; steps timed by a callback."""
+    """``build_model`` + ``make_dataset`` + ``Model.fit``, as the twin trains; executions timed by a callback.
+
+    The twin runs ``execution_size`` steps per execution (``steps_per_execution``); Keras calls
+    callbacks once per execution, so each timed interval is that many steps.
+    """
     import tensorflow as tf
 
     from migration import estimator_mnist as twin
@@ -102,10 +106,12 @@ def keras(workdir, quick):
             self.wall.append(time.perf_counter())
 
     stamps = StepStamps()
-    model = twin.build_model(LEARNING_RATE, SEED)
+    size = 1 if quick else twin.execution_size(steps, steps_per_epoch)  # --quick: a few single steps to time
+    model = twin.build_model(LEARNING_RATE, SEED, size)
     model.fit(twin.make_dataset(train_images, train_labels, BATCH_SIZE, True, SEED), steps_per_epoch=steps,
               epochs=1, verbose=0, callbacks=[stamps])
-    result = throughput(_intervals(stamps.wall), BATCH_SIZE, steps_per_epoch, stamps.cpu)
+    result = throughput(_intervals(stamps.wall), BATCH_SIZE * size, steps_per_epoch // size, stamps.cpu)
+    result.update(steps=steps, batch_size=BATCH_SIZE, steps_per_execution=size)
     _, accuracy = model.evaluate(test_images, test_labels, batch_size=100, verbose=0)
     return dict(result, test_accuracy=float(accuracy))
 

@@ -118,7 +118,8 @@ def _variant_line(summary):
     line = f"{summary['label']:42} {number(main['median']):>9}  ({number(main['min'])}-{number(main['max'])})"
     extras = {"median_step_images_per_second": "median step {:.0f}", "images_per_cpu_second": "{:.0f}/CPU-s",
               "first_epoch_images_per_second": "first epoch {:.0f}", "share_of_peak": "{:.1%} of peak",
-              "test_accuracy": "test acc {:.3f}", "megabytes_per_second": "{:.1f} MB/s"}
+              "test_accuracy": "test acc {:.3f}", "megabytes_per_second": "{:.1f} MB/s",
+              "trace_seconds": "traced before the loop in {:.2f} s"}
     for key, pattern in extras.items():
         if key in summary:
             line += "  " + pattern.format(summary[key]["median"])

@@ -104,16 +104,20 @@ def train(model, server, is_chief, train_set, test_set):
     master = server.target if server else ""
     with tf.train.MonitoredTrainingSession(master=master, is_chief=is_chief, hooks=hooks) as sess:
         started = time.perf_counter()
-        while not sess.should_stop():
-            x_batch, y_batch = next(stream)
-            _, loss, step = sess.run([model["train_op"], model["loss"], model["global_step"]],
-                                     feed_dict={model["x"]: x_batch, model["y"]: y_batch})
-            history["losses"].append(float(loss))
-            history["global_steps"].append(int(step))
-            local_step = len(history["losses"])
-            if FLAGS.display_step and local_step % FLAGS.display_step == 0:
-                print(f"local step {local_step} (global step {step}): minibatch loss {loss:.4f}")
-        history["train_seconds"] = time.perf_counter() - started
+        # The session's exit swallows OutOfRangeError (a sync worker whose token queue the chief closed
+        # at the end): the rest of this block is then skipped, so the time is taken in `finally`.
+        try:
+            while not sess.should_stop():
+                x_batch, y_batch = next(stream)
+                _, loss, step = sess.run([model["train_op"], model["loss"], model["global_step"]],
+                                         feed_dict={model["x"]: x_batch, model["y"]: y_batch})
+                history["losses"].append(float(loss))
+                history["global_steps"].append(int(step))
+                local_step = len(history["losses"])
+                if FLAGS.display_step and local_step % FLAGS.display_step == 0:
+                    print(f"local step {local_step} (global step {step}): minibatch loss {loss:.4f}")
+        finally:
+            history["train_seconds"] = time.perf_counter() - started
     test_loss, test_accuracy, final_step = final.final_ops_values
     history.update(test_loss=float(test_loss), test_accuracy=float(test_accuracy), final_global_step=int(final_step))
     return history
@@ -143,7 +147,7 @@ def main(_):
         model = build_model(weights, FLAGS.learning_rate, num_workers, FLAGS.sync_replicas)
     history = train(model, server, is_chief, train_set, test_set)
     print(f"worker {FLAGS.task_index}: {len(history['losses'])} local steps, global step "
-          f"{history['final_global_step']}, final minibatch loss {history['losses'][-1]:.4f}, "
+          f"{history['final_global_step']}, final minibatch loss {(history['losses'] or [float('nan')])[-1]:.4f}, "
           f"{len(history['losses']) * FLAGS.batch_size / history['train_seconds']:.0f} examples/s")
     print(f"test loss {history['test_loss']:.4f}, test accuracy {history['test_accuracy']:.4f}")
     if FLAGS.history_dir:

@@ -1,4 +1,5 @@
 """The project's layout: one package per tool or removed-module family, and TF2 twins that stand alone."""
+import pytest
 import ast
 import json
 import os
@@ -50,6 +51,7 @@ def test_no_twin_imports_tf1compat_in_its_source():
     assert {name: modules for name, modules in offenders.items() if modules} == {}
 
 
+@pytest.mark.slow
 def test_importing_the_twins_loads_no_tf1compat_module():
     # One process imports every twin: a transitive import (through a tool package) fails too.
     program = ("import importlib, json, sys\n"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-Finished = collections.namedtuple("Finished", "result stdout")
+Finished = collections.namedtuple("Finished", "result stdout stderr")
 
 
 def parse_result(stdout):
@@ -31,7 +31,7 @@ def run_tf1_programs(commands, timeout=300):
     for name, process in processes.items():
         stdout, stderr = process.communicate(timeout=timeout)
         assert process.returncode == 0, f"{commands[name][0]} failed:\n{stderr[-3000:]}"
-        finished[name] = Finished(parse_result(stdout), stdout)
+        finished[name] = Finished(parse_result(stdout), stdout, stderr)
     return finished
 
 

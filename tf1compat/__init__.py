@@ -3,7 +3,8 @@ import importlib.util
 import os
 import sys
 
-from tf1compat.errors import UnsupportedTF1APIError, UnsupportedTF1APIAttributeError, UnsupportedTF1APIImportError
+from tf1compat.errors import (UnsupportedLegacyAPIError, UnsupportedTF1APIAttributeError, UnsupportedTF1APIError,
+                              UnsupportedTF1APIImportError)
 from tf1compat.scope import project_settings
 from tf1compat.scope.import_hook import activate, deactivate
 from tf1compat.scope.project_settings import LegacyScopeError
@@ -12,8 +13,19 @@ __all__ = [
     "UnsupportedTF1APIError",
     "UnsupportedTF1APIAttributeError",
     "UnsupportedTF1APIImportError", "LegacyScopeError",
-    "activate", "deactivate", "load_legacy_module"]
+    "UnsupportedLegacyAPIError",
+    "activate", "deactivate", "load_legacy_module", "load_ipython_extension"]
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython):
+    """``%load_ext tf1compat``: the notebook's next cells (and modules from its folder) see the TF1 API.
+
+    Put it in the first cell, before anything imports TensorFlow.
+    """
+    from tf1compat.notebooks import extension
+
+    extension.load_ipython_extension(ipython)
 
 
 def load_legacy_module(path, name=None, *, legacy_paths=(), legacy_packages=()):

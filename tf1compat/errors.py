@@ -66,3 +66,21 @@ def as_import_error(error):
     if isinstance(error, ImportError):
         return error
     return UnsupportedTF1APIImportError(error.symbol, error.reason, error.replacement, error.example)
+
+
+class UnsupportedLegacyAPIError(NotImplementedError):
+    """A name or signature of the 2018 Python stack (SciPy 1.1, pandas 0.23, ...) that a legacy view cannot
+    serve faithfully: the sibling of ``UnsupportedTF1APIError`` for the packages around TensorFlow.
+
+    Attributes:
+        symbol: the old call as the script wrote it, e.g. ``plt.hold(False)``.
+        reason: why the view does not provide it.
+        replacement: what a port writes instead.
+    """
+
+    def __init__(self, symbol, reason, replacement):
+        self.symbol, self.reason, self.replacement = symbol, reason, replacement
+        super().__init__(f"`{symbol}` is not provided by tf1compat's legacy views: {reason}. Replacement: {replacement}")
+
+    def __reduce__(self):
+        return (type(self), (self.symbol, self.reason, self.replacement))

@@ -11,7 +11,9 @@ Walks .py files and the code cells of .ipynb notebooks (IPython ``%magic``, ``!s
 each TF1 idiom with the TF2 replacement and the worked example ``migration/NAME.py`` to read.
 The knowledge is data: ``tf1compat.api.table`` (shared with the runner) and
 ``migration.scan.rules`` (call shapes such as ``feed_dict=`` and ``tf.nn.dropout(x, 0.5)``);
-NumPy 1.x spellings that NumPy removed (category ``numpy``) come from ``tf1compat.views.numpy.table``.
+The 2018 stack's removed names (NumPy 1.x, SciPy 1.1, Pillow 5, scikit-learn 0.19, pandas 0.23, matplotlib 2: categories
+``numpy``, ``scipy``, ``pillow``, ``sklearn``, ``pandas``, ``matplotlib``) come from the legacy views' tables
+(``tf1compat.views.registry``).
 
 Text output: a summary (files, findings per severity and per category, verdict counts),
 one line per finding ``path:line:col: SEVERITY: [category] message`` (notebooks:
@@ -32,6 +34,7 @@ JSON output (``--json``), schema_version 1, keys always present::
      "files": [{"path": str, "findings": int,
                 "verdict": "runs_as_is"|"blocked"|"no_tf1_idioms"|"unparsable",
                 "runs_under_tf1compat": bool|null, "explanation": str,
+                "run_with": str (the tf1compat command; notebooks: also %load_ext / the kernel),
                 "blockers": [{"symbol": str, "line": int, "cell": int|null}]}]}
 
 Findings are ordered by path, cell, line, column; categories by count. ``kind`` says what

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 
 from tf1compat.api.table import ERROR
-from migration.scan import bindings as tf_bindings, numpy_idioms, sources
+from migration.scan import bindings as tf_bindings, legacy_stack, sources
 from migration.scan.idioms import Finding, IdiomFinder
 
 DEFAULT_TARGET = "2.21"
@@ -56,7 +56,7 @@ def _scan_units(units, target, external):
     for index, unit, tree in parsed:
         finder = IdiomFinder(bindings, index, target, unit.cell, file_paths, _NEWLINE.split(unit.text))
         findings.extend(finder.run(tree))
-        findings.extend(numpy_idioms.find(tree, unit.cell, finder.lines))
+        findings.extend(legacy_stack.find(tree, unit.cell, finder.lines))
     return sorted(findings, key=lambda finding: (finding.cell or 0, finding.line, finding.col))
 
 

@@ -142,6 +142,8 @@ class IdiomFinder(ast.NodeVisitor):
             if shape.key != path or self.file_paths.intersection(shape.unless_file_uses):
                 continue
             where = _shape_site(node, shape.keyword, shape.position)
+            if where is not None and shape.literal and where is not _keyword(node, shape.keyword):
+                where = where if _is_literal(where, shape.literal) else None
             if where is None and shape.flag_unless_keyword is not None:
                 has_it = (_keyword(node, shape.flag_unless_keyword) is not None
                           or (shape.unless_position is not None and len(node.args) > shape.unless_position))
@@ -158,6 +160,16 @@ class IdiomFinder(ast.NodeVisitor):
                 where = node.func
             if where is not None:
                 self._add(where, method, shape.entry, shape.symbol, shape.message)
+
+
+def _is_literal(node, literal):
+    """Whether ``node`` is an ``"int"`` literal (``0``, ``-1``) or a ``"bool list"`` literal (``[True, False]``)."""
+    if literal == "bool list":
+        return isinstance(node, (ast.List, ast.Tuple)) and bool(node.elts) and all(
+            isinstance(element, ast.Constant) and isinstance(element.value, bool) for element in node.elts)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) is int
 
 
 def _keyword(call, name):

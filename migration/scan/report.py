@@ -51,6 +51,23 @@ def verdict(result):
     return Verdict(RUNS_AS_IS if result.findings else NO_TF1, ())
 
 
+def run_with(path):
+    """How to run ``path`` unchanged: the runner, and for a notebook the two ways inside Jupyter too."""
+    command = f"python -m tf1compat {path}"
+    if path.lower().endswith(".ipynb"):
+        return (f"{command} (or, in Jupyter, `%load_ext tf1compat` as its first cell or the `tf1compat` kernel: "
+                "python -m tf1compat.kernel install)")
+    return command
+
+
+def _verdict_line(result):
+    decided = verdict(result)
+    line = f"  {result.path}: {decided.explain()}"
+    if decided.runs_under_tf1compat and result.path.lower().endswith(".ipynb"):
+        line += f"; run it with {run_with(result.path)}"
+    return line
+
+
 def location(path, finding):
     """``path:line:col`` (``path:cell_N:line:col`` in a notebook, as nbQA writes it)."""
     cell = f":cell_{finding.cell}" if finding.cell else ""
@@ -97,8 +114,7 @@ def format_text(results, target):
             lines.append(f"{location(result.path, finding)}: {finding.severity}: [{finding.category}] {finding.message}")
     lines.append("")
     lines.append("Verdicts (python -m tf1compat FILE):")
-    for result in results:
-        lines.append(f"  {result.path}: {verdict(result).explain()}")
+    lines.extend(_verdict_line(result) for result in results)
     return "\n".join(lines) + "\n"
 
 
@@ -112,6 +128,7 @@ def _file_json(result):
     decided = verdict(result)
     return {"path": result.path, "findings": len(result.findings), "verdict": decided.status,
             "runs_under_tf1compat": decided.runs_under_tf1compat, "explanation": decided.explain(),
+            "run_with": run_with(result.path),
             "blockers": [{"symbol": finding.symbol, "line": finding.line, "cell": finding.cell}
                          for finding in decided.blockers]}
 

@@ -6,6 +6,7 @@ what depends on *how* something is called or on the TensorFlow version targeted.
 from dataclasses import dataclass
 from typing import Optional
 
+from tf1compat.api import tf0_12
 from tf1compat.api.table import TABLE, WARNING, compat
 
 
@@ -27,6 +28,7 @@ class CallShape:
     flag_unless_keyword: Optional[str] = None
     unless_position: Optional[int] = None
     unless_file_uses: tuple = ()
+    literal: Optional[str] = None  # the argument at ``position`` must be this literal: "int", or "bool list"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,24 @@ CALL_SHAPES = (
     CallShape("summary.audio", _SUMMARY_V1, flag_unless_keyword="step", unless_position=2,
               unless_file_uses=_V2_SUMMARIES),
 )
+
+# TF 0.12's argument orders (tf_upgrade.py's reorders): a call is in the 0.12 order when its source shows it --
+# an int literal where 1.x takes the values, a bool-list literal where 1.x takes axes, positional arguments
+# where 1.x requires keywords, or a 0.12 keyword. Calls whose order the source does not show are left alone.
+_PRE_1_0 = "the TF 0.12 argument order `tf.{form}`; TF 1.0 reordered it: {tf1} (tf1compat runs both orders)"
+_REORDER_SHAPES = {  # name -> ((keyword, position, literal), ...)
+    "concat": (("concat_dim", None, None), (None, 0, "int")),
+    "split": (("split_dim", None, None), ("num_split", None, None), (None, 0, "int")),
+    "sparse_split": ((None, 0, None),),
+    "reverse": (("dims", None, None), (None, 1, "bool list")),
+    "nn.softmax_cross_entropy_with_logits": ((None, 0, None),),
+    "nn.sparse_softmax_cross_entropy_with_logits": ((None, 0, None),),
+    "nn.sigmoid_cross_entropy_with_logits": ((None, 0, None), ("targets", None, None)),
+}
+CALL_SHAPES += tuple(
+    CallShape(name, _PRE_1_0.format(form=tf0_12.REORDERED[name][1], tf1=tf0_12.REORDERED[name][2]),
+              keyword=keyword, position=position, literal=literal)
+    for name, shapes in _REORDER_SHAPES.items() for keyword, position, literal in shapes)
 
 _FEED = compat("placeholder", "tf.function arguments fed from a tf.data.Dataset", "cnn_mnist")
 _STEP = compat("optimizer", "optimizer.apply_gradients (optimizer.iterations counts steps)", "model_checkpoint")

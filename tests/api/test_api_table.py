@@ -34,8 +34,11 @@ def test_namespaces_are_the_prefixes_of_provided_names():
     assert api_table.is_namespace("contrib")
     assert api_table.is_namespace("examples.tutorials")
     assert api_table.is_namespace("contrib.learn.python.learn")
-    assert not api_table.is_namespace("train")
-    assert not api_table.is_namespace("contrib.layers")  # a module, not a namespace
+    assert not api_table.is_namespace("losses")
+    assert not api_table.is_namespace("contrib.layers.fully_connected")  # a name, not a namespace
+    # A provided module can be a namespace too: TF1's implementation paths lie below it.
+    assert api_table.is_namespace("contrib.layers.python.layers")
+    assert api_table.governing_entry("contrib.layers") == ("contrib.layers", api_table.TABLE["contrib.layers"])
 
 
 @pytest.mark.parametrize("name, entry", sorted(api_table.TABLE.items()))

@@ -184,6 +184,7 @@ def test_quiet_prints_nothing(iterations_run):
     assert iterations_run[1] == []
 
 
+@pytest.mark.slow
 def test_a_failing_run_names_its_batch_size_exit_code_and_error():
     with pytest.raises(study_processes.StudyRunError) as raised:
         study_processes.run_batch_size(False, ["--batch-size", "8", "--keep-prob", "0"], 8, TRAIN_EXAMPLES)

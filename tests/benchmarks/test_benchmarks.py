@@ -55,6 +55,14 @@ def test_bf16_variants_only_when_asked_and_their_ratios_have_the_issues_targets(
     assert (RATIOS["legacy_bf16_vs_legacy"].target, RATIOS["migrated_bf16_vs_legacy_bf16"].target) == (1.4, 1.0)
 
 
+def test_the_twins_ratios_have_the_issues_targets():
+    targets = {key: RATIOS[key].target for key in ("keras_vs_estimator", "distributed_async_1_vs_legacy",
+                                                   "distributed_async_2_vs_legacy", "distributed_sync_2_vs_legacy")}
+    assert targets == {"keras_vs_estimator": 1.0, "distributed_async_1_vs_legacy": 0.9,
+                       "distributed_async_2_vs_legacy": 0.9, "distributed_sync_2_vs_legacy": 0.9}
+    assert "trace_seconds" in SUITES["distributed"].extra_metrics
+
+
 def test_bfloat16_accuracy_is_in_points_against_the_bound():
     variants = {name: {"test_accuracy": {"median": value}} for name, value in (
         ("train_input.feed_dict", 0.952), ("train_input.feed_dict_bf16", 0.944),
@@ -168,3 +176,24 @@ def test_step_profile_sorts_ops_into_kinds_and_counts_overlaps_once():
     assert step_profile.union_length([(0, 4), (2, 6), (8, 9), (8, 8)]) == 7  # [0, 6] and [8, 9]
     flops = step_profile.step_flops(100)
     assert flops["conv"] == 2 * 125_440_000 and flops["dense"] == 3 * 2 * (6272 * 500 + 5000) * 100
+
+
+@pytest.mark.slow
+def test_legacy_lookup_quick_run_measures_every_view_against_its_real_module(tmp_path):
+    from benchmarks.legacy_lookup import CASES
+    from benchmarks.suites import LEGACY_METRICS
+
+    completed = subprocess.run([sys.executable, "-m", "benchmarks.legacy_lookup", "--variant", "real", "--variant",
+                                "views", "--workdir", str(tmp_path), "--quick"],
+                               cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    results = {row["variant"]: row["result"] for row in map(json.loads, completed.stdout.splitlines())}
+    assert set(results) == {"real", "views"}
+    assert set(LEGACY_METRICS) == {f"{package}_ns_per_{kind}" for package in CASES
+                                   for kind in ("lookup", "call")} | {"pandas_ns_per_method"}
+    for result in results.values():
+        assert set(result) == set(LEGACY_METRICS) | {"ns_per_lookup"}
+        assert all(math.isfinite(value) and value > 0 for value in result.values())
+    for package in CASES:
+        ratio = RATIOS[f"legacy_{package}_lookup_vs_real"]
+        assert (ratio.suite, ratio.numerator, ratio.denominator) == ("legacy_lookup", "views", "real")

@@ -290,6 +290,7 @@ def test_verbose_adds_the_traceback(tf1_checkpoint, capsys):
     assert "Traceback (most recent call last)" in err and err.splitlines()[-1].startswith("ERROR `")
 
 
+@pytest.mark.slow
 def test_command_line_stderr_is_exactly_one_line(tmp_path):
     # In a real process TensorFlow's start-up noise must not join the error line.
     env = dict(os.environ)

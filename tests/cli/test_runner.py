@@ -10,6 +10,8 @@ import time
 import pytest
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = os.path.join(paths.SCRIPTS, "runner")
 OUTSIDE_LIB = os.path.join(paths.SCRIPTS, "outside_lib")
 
@@ -217,5 +219,5 @@ def test_unknown_runner_option_is_one_usage_line():
     assert "available: --bf16, --bf16=force, --cluster, --cluster-flags, " in completed.stderr
     assert "--figures, --finish-grace, --hang-timeout, --help, --job-name, --legacy, --legacy-package, " \
         in completed.stderr
-    assert "--plain, --real-numpy, --report, " in completed.stderr
+    assert "--output, --overwrite, --plain, --real, --real-numpy, --report, " in completed.stderr
     assert "--strict-devices, " in completed.stderr

@@ -144,6 +144,7 @@ def test_all_workers_done_stops_ps_prefixes_output_and_keeps_logs(tmp_path):
     assert alive_pids(pids) == []  # the ps, blocked like server.join(), was stopped
 
 
+@pytest.mark.slow
 def test_a_crashing_worker_stops_the_others_and_is_named(tmp_path):
     completed = launch("--cluster", "ps=1,worker=2", script_args=["--crash", "worker:1", "--work", "8"],
                        pid_dir=tmp_path)
@@ -227,6 +228,7 @@ def test_chief_and_evaluator_jobs_get_tf_config_and_flags(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["chief_0.pid", "evaluator_0.pid", "worker_0.pid"]
 
 
+@pytest.mark.slow
 def test_a_worker_whose_ps_is_not_there_names_it(tmp_path):
     ps_port, worker_port = ports.free_ports(2)  # nobody starts the ps
     cluster_file = tmp_path / "cluster.json"

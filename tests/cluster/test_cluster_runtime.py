@@ -10,6 +10,8 @@ import pytest
 from tf1compat.api import table as api_table
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 ROOT = paths.ROOT
 SCRIPTS = os.path.join(paths.SCRIPTS, "cluster")
 CLASSIC = os.path.join(ROOT, "legacy_examples", "distributed_ps.py")
@@ -106,3 +108,11 @@ def test_estimator_trains_from_tf_config(tmp_path):
     assert result["task"] == "chief" and result["global_step"] >= 60
     assert result["kernel"] == pytest.approx([3.0], abs=0.3)
     assert processes_mentioning(str(tmp_path / "model")) == []
+
+
+def test_the_twin_schedules_chunks_of_steps_that_add_up_to_the_run():
+    from migration.distributed_ps import STEPS_PER_FUNCTION, chunks
+
+    assert STEPS_PER_FUNCTION == 20
+    assert chunks(45) == [20, 20, 5] and chunks(300) == [20] * 15 and chunks(10) == [10]
+    assert chunks(7, size=3) == [3, 3, 1] and chunks(0) == []

@@ -1,10 +1,13 @@
 """README's porting walk-through (docs/walkthrough/) stays true: scan, equivalence, checkpoint bridge."""
+import pytest
 import importlib.util
 import json
 import os
 import subprocess
 import sys
 from tests import paths
+
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
 
 WALKTHROUGH = os.path.join(paths.ROOT, "docs", "walkthrough")
 

@@ -53,6 +53,7 @@ def legacy_files(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_tf1_functions_run_in_graph_mode_in_one_process(legacy_files):
     rows = np.array([[1.0, 1.0], [0.0, 2.0]], np.float32)
     matmul, mode = run_legacy_many(legacy_files / "tf1_matmul.py",

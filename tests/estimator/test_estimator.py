@@ -16,6 +16,8 @@ import time
 import pytest
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 ROOT = paths.ROOT
 SCRIPTS = os.path.join(ROOT, "tests", "scripts", "estimator")
 PROGRAMS = ("custom_model_fn", "wide_deep", "train_and_evaluate", "import_forms")
@@ -62,7 +64,10 @@ def results(work_dir):
         work = os.path.join(work_dir, side)
         flags = ["--steps", "60", "--display-step", "20", "--data-dir", os.path.join(work, "MNIST_data"),
                  "--model-dir", os.path.join(work, "model"), "--export-dir", os.path.join(work, "export")]
-        processes[f"pair:{side}"] = subprocess.Popen([sys.executable, *command, *flags], cwd=ROOT, env=_environment(),
+        environment = _environment()
+        if side == "migrated":  # the twin is written for Keras 3 (its FusedAdam is a Keras 3 optimizer)
+            environment.pop("TF_USE_LEGACY_KERAS")
+        processes[f"pair:{side}"] = subprocess.Popen([sys.executable, *command, *flags], cwd=ROOT, env=environment,
                                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return {name: _result(name, process) for name, process in processes.items()}
 
@@ -253,3 +258,12 @@ def test_scan_reports_estimator_idioms_with_the_worked_pair_and_runs_as_is():
     assert {(f["kind"], f["example"]) for f in estimator} == {("provided", "estimator_mnist"),
                                                               ("compat", "estimator_mnist")}  # SessionRunHook
     assert result["verdict"] == "runs_as_is"
+
+
+def test_the_twin_runs_whole_executions_that_end_on_display_steps():
+    # fit runs whole executions of steps_per_execution steps and calls callbacks at their ends.
+    from migration.estimator_mnist import STEPS_PER_EXECUTION, execution_size
+
+    assert STEPS_PER_EXECUTION == 20
+    assert [execution_size(steps, display) for steps, display in ((500, 100), (120, 40), (60, 20), (90, 30), (7, 100))] \
+        == [20, 20, 20, 15, 1]

@@ -50,6 +50,7 @@ def test_diff_shows_a_pair_from_an_empty_folder(installed, tmp_path):
     assert "migration/legacy_examples/cnn_mnist.py" in header and "migration/cnn_mnist.py" in header
 
 
+@pytest.mark.slow
 def test_a_pair_verifies_from_an_empty_folder(installed, tmp_path):
     target, _ = installed
     completed = _run(target, tmp_path, "-m", "migration.diff", "wholefile_copy", "--verify")
@@ -58,6 +59,7 @@ def test_a_pair_verifies_from_an_empty_folder(installed, tmp_path):
     assert verdict and "0 mismatches" in verdict[0], completed.stdout[-2000:]
 
 
+@pytest.mark.slow
 def test_the_runner_runs_the_shipped_main_job(installed, tmp_path):
     target, _ = installed
     script = os.path.join(str(target), "migration", "legacy_examples", "wholefile_copy.py")

@@ -5,6 +5,8 @@ import pytest
 from migration import api_tour as migrated
 from migration import equivalence, pairs
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 IMAGE = np.arange(1, 26, dtype=np.float64).reshape(5, 5)
 SOBEL = np.array([[1, 0, -1], [2, 0, -2], [1, 0, -1]], np.float64)
 X = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])

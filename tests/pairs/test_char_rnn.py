@@ -9,6 +9,8 @@ import pytest
 from migration import char_rnn as migrated
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 ROOT = paths.ROOT
 SMALL = ["--rnn-size", "16", "--num-layers", "2", "--batch-size", "10", "--seq-length", "25",
          "--print-every", "5", "--sample-length", "40"]

@@ -167,6 +167,7 @@ def test_dataset_gives_every_example_once_per_epoch_reshuffled_and_spans_epochs(
         assert np.array_equal(np.argmax(batch_labels, 1), batch_images[:, 0].numpy().astype(int))
 
 
+@pytest.mark.slow
 def test_train_returns_per_step_history_and_repeats_under_a_seed():
     images, labels, test_images, test_labels = migrated.load_mnist(migrated.EMBEDDED_MNIST)
     histories, lines = [], []

@@ -10,6 +10,8 @@ from migration import model_checkpoint as migrated
 from migration.checkpoints import CheckpointMismatchError, restore_tf1_checkpoint
 from migration.pairs import PAIRS
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 DATA_DIR = migrated.EMBEDDED_MNIST
 STEPS = 30
 

@@ -8,6 +8,8 @@ import pytest
 from migration import pairs
 from migration.equivalence import Report
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 PAIR_NAMES = sorted(pairs.PAIRS)
 
 

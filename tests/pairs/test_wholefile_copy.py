@@ -11,6 +11,8 @@ from migration import equivalence
 from migration import wholefile_copy as migrated
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 REPO = paths.ROOT
 LEGACY = os.path.join(REPO, "legacy_examples", "wholefile_copy.py")
 

@@ -68,6 +68,12 @@ def test_notebook_cells_share_imports_and_skip_ipython_syntax():
         (2, 1, 5, "tf.placeholder"), (2, 4, 8, "tf.Session")]
     text = scan_report.format_text([result], "2.21")
     assert f"{result.path}:cell_2:4:8: WARNING: [session] `tf.Session` is TF1 API" in text
+    # The verdict points at the ways to run a notebook (docs/notebooks.md).
+    assert text.splitlines()[-1] == (
+        f"  {result.path}: runs under tf1compat as is; run it with python -m tf1compat {result.path} (or, in "
+        "Jupyter, `%load_ext tf1compat` as its first cell or the `tf1compat` kernel: python -m tf1compat.kernel install)")
+    document = scan_report.as_json([result], "2.21")
+    assert document["files"][0]["run_with"].startswith(f"python -m tf1compat {result.path} (or, in Jupyter")
 
 
 def test_reexports_through_sibling_modules_are_resolved():
@@ -285,6 +291,7 @@ def unflagged_tf_names(folder):
     return sorted(names)
 
 
+@pytest.mark.slow
 def test_every_tf_name_the_legacy_examples_use_unflagged_exists_in_tf2():
     """What the scanner lets through must exist in the real TF2 namespace (one TF import)."""
     probe = ("import json, sys, tensorflow as tf\n"

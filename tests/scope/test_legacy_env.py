@@ -13,6 +13,8 @@ import sys
 import pytest
 from tests import paths
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = os.path.join(paths.SCRIPTS, "legacy_env")
 OUTSIDE_LIB = os.path.join(paths.SCRIPTS, "outside_lib")
 

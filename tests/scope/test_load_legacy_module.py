@@ -1,8 +1,11 @@
 """tf1compat.load_legacy_module: a TF1 file imported in a legacy scope, its __main__ block not run."""
+import pytest
 import json
 import subprocess
 import sys
 import textwrap
+
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
 
 
 def test_load_legacy_module_imports_without_running_main(tmp_path):

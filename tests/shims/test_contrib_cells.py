@@ -14,6 +14,8 @@ from tests.shims import numpy_cells as nc
 from tests.shims import numpy_wrapped_cells as nw
 from tests.tf1_programs import tf1_result
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 ATOL = 2e-5
 
 

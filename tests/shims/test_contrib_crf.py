@@ -12,6 +12,8 @@ import pytest
 
 from tests.tf1_programs import tf1_result
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 CASES = ["multi", "single", "dynamic_multi", "dynamic_single"]
 ATOL = 1e-4
 

@@ -11,6 +11,8 @@ import pytest
 
 from tests.tf1_programs import ROOT, run_tf1_programs
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = os.path.join("tests", "scripts", "contrib_rest")
 
 

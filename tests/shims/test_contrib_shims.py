@@ -11,6 +11,8 @@ import pytest
 
 from tests.tf1_programs import run_tf1_programs
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPTS = {"layers": "tests/scripts/contrib_layers_check.py", "rnn": "tests/scripts/contrib_rnn_check.py"}
 
 

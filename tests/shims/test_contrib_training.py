@@ -5,6 +5,8 @@ import pytest
 
 from tests.tf1_programs import tf1_result
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 BOUNDARIES = [4, 7]
 
 

@@ -4,11 +4,14 @@ tests/scripts/crf_tagger/ is a three-file TF1 project (model.py, train.py, predi
 bidirectional_dynamic_rnn, contrib.rnn cells (LSTMCell forward, LSTMBlockCell backward),
 contrib.crf.crf_log_likelihood / crf_decode / viterbi_decode, tf.app.flags and Saver.
 """
+import pytest
 import json
 import os
 import subprocess
 import sys
 from tests import paths
+
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
 
 ROOT = paths.ROOT
 TAGGER = os.path.join("tests", "scripts", "crf_tagger")

@@ -263,6 +263,7 @@ LEGACY_SCRIPT = """
 """
 
 
+@pytest.mark.slow
 def test_legacy_script_through_the_runner(tmp_path):
     (tmp_path / "train.py").write_text(textwrap.dedent(LEGACY_SCRIPT))
     env = dict(os.environ, **{mnist_download.OFFLINE_VARIABLE: "1"})

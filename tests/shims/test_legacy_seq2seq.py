@@ -9,6 +9,8 @@ import pytest
 
 from tests.tf1_programs import run_tf1_programs
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 CHECK = "tests/scripts/seq2seq/legacy_seq2seq_check.py"
 TRANSLATE = "tests/scripts/seq2seq/translate_self_test.py"
 ATOL = 1e-5  # float32 graph vs float64 NumPy on values of order 1

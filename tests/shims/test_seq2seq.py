@@ -11,6 +11,8 @@ import pytest
 
 from tests.tf1_programs import run_tf1_programs
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 # The check script, and the done-when program: an attention NMT trainer (train, save, restore, beam search).
 COMMANDS = {"checks": ["tests/scripts/seq2seq_check.py"],
             "nmt": ["tests/scripts/seq2seq_nmt/train.py", "--steps", "200"]}

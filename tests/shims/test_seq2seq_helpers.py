@@ -9,6 +9,8 @@ import pytest
 
 from tests.tf1_programs import tf1_result
 
+pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
+
 SCRIPT = "tests/scripts/seq2seq_helpers_check.py"
 
 

@@ -1,1 +1,1 @@
-"""TF1 API knowledge as data: the removed/changed-name table, the contrib catalogue, usage reports, generated pages."""
+"""TF1 API knowledge as data: the name table, contrib catalogue, TF 1.x module paths, TF 0.12 names, usage reports, pages."""

@@ -68,7 +68,21 @@ def render():
     for module, row in rows.items():
         status, detail, tf2 = row or ("MISSING", "no api_table entry", "")
         lines.append(f"| `tf.contrib.{module}` | {status} | {_cell(detail)} | {_cell(tf2)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + implementation_path_lines()) + "\n"
+
+
+def implementation_path_lines():
+    """The page's second table: TF1's implementation module paths and the module serving each."""
+    paths = sorted((key, entry) for key, entry in api_table.TABLE.items() if entry.implements)
+    lines = ["", "## TF1 implementation module paths", "",
+             f"{len(paths)} module paths below `tensorflow.contrib` and `tensorflow.python` that TF1 code imported "
+             "directly (`from tensorflow.contrib.rnn.python.ops import rnn_cell`). Each serves the names of the "
+             "module in the second column, from the module listed last; a name it lacks raises "
+             "`UnsupportedTF1APIError` naming the full path. The `tensorflow.python` modules stay TensorFlow's "
+             "own, with tf-keras's classes (those `tf.compat.v1` hands out) in place of the frozen internal "
+             "Keras's.", "", "| TF1 module | serves the names of | served by |", "|---|---|---|"]
+    lines.extend(f"| `tensorflow.{key}` | `tf.{entry.implements}` | `{entry.shim}` |" for key, entry in paths)
+    return lines
 
 
 def _cell(text):

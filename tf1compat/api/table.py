@@ -16,7 +16,7 @@ this one table.
 from dataclasses import dataclass
 from typing import Optional
 
-from tf1compat.api import contrib_catalogue
+from tf1compat.api import contrib_catalogue, deep_paths, tf0_12
 
 ERROR, WARNING, INFO = "ERROR", "WARNING", "INFO"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -33,6 +33,8 @@ class Entry:
     shim: Optional[str] = None  # provided: module implementing it; compat: module adapting it (optional)
     reason: Optional[str] = None  # removed: why tf1compat does not provide it
     severity: str = WARNING
+    implements: Optional[str] = None  # a TF1 implementation module path: the public module whose names it serves
+    counted: bool = True  # False: the shim itself reports the uses that are TF1 idioms (e.g. pre-1.0 argument orders)
 
 
 def provided(shim, category, tf2, example=None):
@@ -56,7 +58,6 @@ def compat(category, tf2, example=None, severity=WARNING, shim=None):
 _INPUT_DATA = "tf1compat.shims.mnist.input_data"
 _MNIST_TF2 = "tf.keras.datasets.mnist.load_data() + tf.data.Dataset"
 _CONTRIB_GONE = "tf.contrib was removed in TensorFlow 2.0"
-_RENAMED_1_0 = "this pre-1.0 name was renamed in TensorFlow 1.0 (to tf.summary.*) and tf.compat.v1 lacks it"
 _LEGACY_SEQ2SEQ = "tf1compat.shims.contrib.legacy_seq2seq"
 _LEGACY_SEQ2SEQ_TF2 = ("Keras RNN layers with return_state (+ tf.keras.layers.AdditiveAttention); "
                        "loss: tf.keras.losses.SparseCategoricalCrossentropy")
@@ -151,12 +152,6 @@ TABLE = {
     "contrib.training.SequenceQueueingStateSaver": removed(_STATE_SAVER, "contrib", _STATEFUL_RNN),
     "examples.*": removed("tensorflow.examples was removed in TensorFlow 2.0; tf1compat provides only "
                           "examples.tutorials.mnist.input_data", "input_data", _MNIST_TF2, "cnn_mnist"),
-    "train.SummaryWriter": removed(_RENAMED_1_0, "summary", "tf.summary.create_file_writer", "cnn_mnist"),
-    "scalar_summary": removed(_RENAMED_1_0, "summary", "tf.summary.scalar(name, value, step=...)", "cnn_mnist"),
-    "histogram_summary": removed(_RENAMED_1_0, "summary", "tf.summary.histogram(name, value, step=...)", "cnn_mnist"),
-    "image_summary": removed(_RENAMED_1_0, "summary", "tf.summary.image(name, value, step=...)", "cnn_mnist"),
-    "merge_all_summaries": removed(_RENAMED_1_0, "summary", "nothing: TF2 summaries are written as they run", "cnn_mnist"),
-    "merge_summary": removed(_RENAMED_1_0, "summary", "nothing: TF2 summaries are written as they run", "cnn_mnist"),
     # --- TF1 idioms that still run through tf.compat.v1 --------------------------
     "Session": compat("session", "eager execution; put the step in a tf.function", "cnn_mnist"),
     "InteractiveSession": compat("session", "eager execution (the default in TF2)", "api_tour"),
@@ -292,6 +287,19 @@ TABLE = {
     "gfile": compat("app", "tf.io.gfile", severity=INFO),
 }
 
+_LINEAR_TF2 = "tf.keras.layers.Dense over tf.concat(args, -1)"
+# tensorflow.python modules whose classes must be tf_keras's (compat: the rest of tensorflow.python stays real).
+_FACE = "the same-named tf.compat.v1 objects (tf-keras); tensorflow.python is TensorFlow's private API"
+TABLE.update({path: Entry("compat", "layers", _FACE, shim=deep_paths.face_target(path), implements=path)
+              for path in deep_paths.TENSORFLOW_PYTHON_FACES})
+TABLE.update({path: Entry("compat", "layers", _FACE, shim=f"tensorflow.{path}", implements=path, severity=INFO)
+              for path in deep_paths.TENSORFLOW_PYTHON_PACKAGES})
+TABLE["python.ops.rnn_cell_impl._linear"] = Entry("compat", "layers", _LINEAR_TF2,  # TF 1.2-1.4: kernel / bias
+                                                  shim="tf1compat.shims.rnn_linear:_linear")
+# --- issue 24: TF 0.12's names, renamed or reordered in TF 1.0 (tf_upgrade.py); first, so that the ------
+# catalogue below leaves tf.contrib.deprecated (0.12's summary ops, kept there by TF 1.x) partly provided.
+TABLE.update(tf0_12.table_entries(Entry))
+
 # --- issue 12: every tf.contrib module of TensorFlow 1.15 (docs/contrib_coverage.md) ------------
 # A catalogue entry becomes `removed` only where the table has none for the module or below it.
 CONTRIB_MODULES = contrib_catalogue.CONTRIB_MODULES
@@ -301,6 +309,18 @@ TABLE.update({f"contrib.{module}": removed(reason, "contrib", tf2)
 TABLE.update({f"contrib.{module}.{name}": removed(reason, category, tf2)
               for module, (reason, category, names) in contrib_catalogue.NAMES_NOT_PROVIDED.items()
               for name, tf2 in names.items()})
+
+
+# --- issue 24: TF 1.x implementation module paths (tensorflow.contrib.rnn.python.ops.rnn_cell, ...) ------
+TABLE["contrib.rnn.python.ops.core_rnn_cell._linear"] = aliased("tf1compat.shims.rnn_linear:_linear", "layers", _LINEAR_TF2)
+TABLE["contrib.rnn.python.ops.core_rnn_cell_impl._linear"] = aliased("tf1compat.shims.rnn_linear:linear_tf1_0", "layers",
+                                                                     _LINEAR_TF2)
+for _path, _mover in deep_paths.module_paths().items():
+    _public = TABLE.get(deep_paths.public_module(_path))
+    _own = TABLE.get(_path)  # an entry of its own wins unless it merely repeats the public module's shim
+    if _public is not None and _public.kind == "provided" and (_own is None or _own.shim == _public.shim):
+        TABLE[_path] = Entry("provided", _public.category, _public.tf2, _public.example, shim=_mover or _public.shim,
+                             implements=deep_paths.public_module(_path))
 
 
 def governing_entry(name):

@@ -50,17 +50,30 @@ def format_report():
     return "\n".join(lines)
 
 
+_STACK_HEADINGS = {  # view top-level name -> (heading, --real spelling)
+    "numpy": ("NumPy 1.x idioms the legacy NumPy view adapted", "--real-numpy turns the view off"),
+    "scipy": ("SciPy <= 1.1 names the legacy SciPy view served", "--real scipy turns the view off"),
+    "PIL": ("Pillow < 10 names the legacy Pillow view served", "--real pillow turns the view off"),
+    "sklearn": ("scikit-learn 0.19 names the legacy scikit-learn view served", "--real scikit-learn turns the view off"),
+    "pandas": ("pandas 0.23 names the legacy pandas view served", "--real pandas turns the view off"),
+    "matplotlib": ("matplotlib 2.x names the legacy matplotlib view served", "--real matplotlib turns the view off"),
+    "keras": ("Keras 2.2 names the legacy Keras view served", "--real keras turns the view off"),
+}
+
+
 def environment_lines():
-    """The report's section on the world beyond TensorFlow: NumPy 1.x idioms and missing devices."""
-    numpy_view = sys.modules.get("tf1compat.views.numpy.namespace")
-    devices = sys.modules.get("tf1compat.session.device_placement")
-    numpy_lines = numpy_view.report_lines() if numpy_view else []
-    device_lines = devices.report_lines() if devices else []
+    """The report's section on the world beyond TensorFlow: the 2018 stack's names per package, missing devices."""
+    from tf1compat.views import registry
+
     lines = []
-    if numpy_lines:
-        lines.append(f"NumPy 1.x idioms the legacy NumPy view adapted ({len(numpy_lines)}; --real-numpy turns "
-                     "the view off):")
-        lines.extend(numpy_lines)
+    for top, view in registry.loaded_view_modules():
+        stack_lines = view.report_lines() if hasattr(view, "report_lines") else []
+        if stack_lines:
+            heading, turn_off = _STACK_HEADINGS.get(top, (f"{top} names its legacy view served", f"--real {top}"))
+            lines.append(f"{heading} ({len(stack_lines)}; {turn_off}):")
+            lines.extend(stack_lines)
+    devices = sys.modules.get("tf1compat.session.device_placement")
+    device_lines = devices.report_lines() if devices else []
     if device_lines:
         lines.append(f"Device pins this machine could not honour ({len(device_lines)}; --strict-devices "
                      "turns soft placement off):")

@@ -53,13 +53,16 @@ def save_open_figures(pyplot, figures_dir, stem):
     """Save every open figure as ``<stem>_<n>.png`` in ``figures_dir``; never overwrite a file."""
     os.makedirs(figures_dir, exist_ok=True)
     paths = []
-    number = 1
     for fignum in pyplot.get_fignums():
-        while True:
-            path = os.path.join(figures_dir, f"{stem}_{number}.png")
-            number += 1
-            if not os.path.exists(path):
-                break
+        path = next_free_path(figures_dir, stem)
         pyplot.figure(fignum).savefig(path)
         paths.append(path)
     return paths
+
+
+def next_free_path(figures_dir, stem):
+    """``<figures_dir>/<stem>_<n>.png`` for the smallest n >= 1 that names no file yet."""
+    number = 1
+    while os.path.exists(os.path.join(figures_dir, f"{stem}_{number}.png")):
+        number += 1
+    return os.path.join(figures_dir, f"{stem}_{number}.png")

@@ -34,9 +34,12 @@ def build_parser(prog):
     parser.add_argument("--strict-devices", action="store_true",
                         help="fail as TF1 did when the graph pins a device this machine lacks "
                              "(default: those ops run on CPU, with one notice)")
-    parser.add_argument("--real-numpy", action="store_true",
-                        help="give the script the real NumPy (default: NumPy 1.x spellings, ragged arrays "
-                             "and size-1 array conversions restored inside the script's folder tree)")
+    parser.add_argument("--real", metavar="PACKAGE", action="append", default=[],
+                        help="give the script today's PACKAGE (numpy, scipy, pillow, scikit-learn, pandas, matplotlib, "
+                             "keras, or all; repeatable). Default: each has a legacy view inside the script's folder "
+                             "tree that restores the names its 2018 release had")
+    parser.add_argument("--real-numpy", action="append_const", dest="real", const="numpy",
+                        help="the same as --real numpy")
     parser.add_argument("--legacy", dest="legacy_paths", metavar="DIR", action="append", default=[],
                         help="also treat the code in folder DIR as TF1 code (repeatable; see docs/runner.md)")
     parser.add_argument("--legacy-package", dest="legacy_packages", metavar="NAME", action="append", default=[],
@@ -51,9 +54,13 @@ def build_parser(prog):
     # An exact option string: argparse matches it before splitting at "=", so `--bf16 SCRIPT` stays unambiguous.
     parser.add_argument("--bf16=force", dest="bf16", action="store_const", const="force",
                         help="--bf16 even where bfloat16 is emulated (slower than float32)")
+    parser.add_argument("--output", metavar="PATH",
+                        help="notebooks: write the executed copy (outputs, figures) to PATH; never the input file")
+    parser.add_argument("--overwrite", action="store_true", help="notebooks: let --output replace an existing file")
     parser.add_argument("-m", dest="module", metavar="MODULE",
                         help="run a module as a script, like python -m MODULE")
-    parser.add_argument("script", nargs="?", metavar="SCRIPT", help="the TF1 script to run")
+    parser.add_argument("script", nargs="?", metavar="SCRIPT",
+                        help="the TF1 script to run, or a .ipynb notebook (run on a Jupyter kernel; docs/notebooks.md)")
     parser.add_argument("args", nargs=argparse.REMAINDER, help="arguments for the script")
     return parser
 
@@ -72,8 +79,15 @@ def _main(argv, prog):
     runner_argv, script_argv = split_argv(argv)
     options = parser.parse_args(runner_argv)
     options.args = script_argv + options.args
+    options.real_tops = real_tops(options)
     if options.verbose:
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
+    if _is_notebook(options):
+        from tf1compat.notebooks import runner as notebook_runner
+
+        return notebook_runner.run(options, task_runner_argv(parser, runner_argv))
+    if options.output or options.overwrite:
+        raise UsageError("--output/--overwrite apply to notebooks (.ipynb) only; drop them to run a script")
     target = _resolve_target(options)
     project_settings.apply(target["root"], options.legacy_paths, options.legacy_packages)
     if options.bf16:
@@ -81,6 +95,13 @@ def _main(argv, prog):
     if cluster.requested(options):
         return cluster.launch(options, target, task_runner_argv(parser, runner_argv))
     return _run(target, options)
+
+
+def _is_notebook(options):
+    notebook = not options.module and (options.script or "").lower().endswith(".ipynb")
+    if notebook and cluster.requested(options):
+        raise UsageError("--cluster/--cluster-spec run scripts, not notebooks; export the notebook to a .py file")
+    return notebook
 
 
 def task_runner_argv(parser, runner_argv):
@@ -102,7 +123,8 @@ def task_runner_argv(parser, runner_argv):
     return forwarded
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--legacy", "--legacy-package", *cluster.OPTIONS_WITH_VALUE}
+_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--real", "--output", "--legacy", "--legacy-package",
+                       *cluster.OPTIONS_WITH_VALUE}
 
 
 def split_argv(argv):
@@ -129,7 +151,21 @@ def _resolve_target(options):
         return _module_target(options.module)
     if options.script is None:
         raise UsageError("no SCRIPT given; usage: python -m tf1compat [--report] [--figures DIR] SCRIPT [ARGS...]")
-    return _script_target(options.script, legacy_numpy=not options.real_numpy)
+    return _script_target(options.script, legacy_numpy="numpy" not in options.real_tops)
+
+
+def real_tops(options):
+    """The top-level packages whose legacy view ``--real`` turned off (``--real all``: every one).
+
+    Raises:
+        UsageError: a name no view has.
+    """
+    from tf1compat.views import registry
+
+    try:
+        return registry.real_tops(options.real)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def _script_target(script, legacy_numpy=True):
@@ -175,15 +211,10 @@ def _module_target(module):
 
 
 def _run(target, options):
-    scope.activate(target["root"], legacy_numpy=not options.real_numpy)
+    activate_scope(target["root"], options)
     stem = os.path.splitext(os.path.basename(target.get("path") or target.get("module")))[0]
     scope.add_after_import_hook(headless_figures.prepare(options.figures, stem))
-    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
-    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
-    scope.add_runtime_hook(cluster.install_task_fixes)
-    scope.add_runtime_hook(session_config.install)
-    if not options.strict_devices:
-        device_placement.install()
+    guard = install_session_guards(options)
     guard.start()
     try:
         if target["kind"] == "module":
@@ -209,11 +240,35 @@ def _run(target, options):
         code = 1
     finally:
         sys.stdout.flush()
+    print_exit_reports(options)
+    return code
+
+
+def activate_scope(root, options):
+    """Make ``root``'s tree legacy as ``options`` ask (scripts, and notebook kernels for the notebook's folder)."""
+    scope.activate(root, real=real_tops(options))
+
+
+def install_session_guards(options):
+    """What every legacy run adds to TensorFlow (scripts and notebook kernels): hang watchdog, session config, devices.
+
+    Returns the ``Watchdog``, not yet started.
+    """
+    guard = watchdog.Watchdog(hang_timeout=options.hang_timeout)
+    scope.add_runtime_hook(lambda: watchdog.watch_sessions(guard))
+    scope.add_runtime_hook(cluster.install_task_fixes)
+    scope.add_runtime_hook(session_config.install)
+    if not options.strict_devices:
+        device_placement.install()
+    return guard
+
+
+def print_exit_reports(options):
+    """``--report`` and ``--bf16``'s summaries, printed when a legacy run ends."""
     if options.report:
         print(usage_report.format_report(), file=sys.stderr)
     if options.bf16:
         bfloat16.at_exit(options.report)
-    return code
 
 
 def _run_code(target):

@@ -2,9 +2,10 @@
 
 A wrapper around ``builtins.__import__`` looks at the importing module's file: if
 it is legacy (``roots``: the script's folder tree, ``sys.path`` folders outside the
-installed environment, what the user names), ``tensorflow`` and its
-submodules resolve to the legacy view, and ``numpy`` to the legacy NumPy view
-(``legacy_numpy``, unless turned off); everywhere else the real import runs.
+installed environment, what the user names), ``tensorflow`` and its submodules resolve to
+the legacy view, and each package of the 2018 stack with a legacy view
+(``tf1compat.views.registry.VIEWS``: numpy, scipy, PIL, sklearn, pandas, matplotlib, keras) to
+that view, unless turned off (``real``); everywhere else the real import runs.
 """
 import builtins
 import os
@@ -15,27 +16,33 @@ from tf1compat.errors import UnsupportedTF1APIError, as_import_error
 from tf1compat.scope import roots
 
 _original_import = builtins.__import__
+_namespaces = {}  # id(globals dict) -> that dict: notebook namespaces (no __file__) whose code is legacy
 _after_import_hooks = []  # callables run after imports until they return True
 _runtime_hooks = []  # callables run once TensorFlow is loaded in TF1 mode
 _runtime_ready = False
 _import_depth = 0  # hooks run only when the outermost import statement is done
-_legacy_numpy = False  # does `import numpy` in the scope give the NumPy 1.x view?
+_legacy_views = frozenset()  # top-level names whose `import` in the scope gives the legacy view
+_view_modules = {}  # top-level name -> its view module, or None (not installed / no view): the real import
 
 
-def activate(root=None, legacy_numpy=True, sys_path_entries=roots.SYS_PATH_ALL):
+def activate(root=None, legacy_numpy=True, sys_path_entries=roots.SYS_PATH_ALL, real=()):
     """Make ``root``'s folder tree a legacy scope (and prepare the TF1 runtime settings).
 
     ``sys_path_entries``: which ``sys.path`` folders outside the installed environment are
     legacy too: ``"all"`` (the runner), ``"added"`` after this call, or ``"none"``.
 
     Must run before TensorFlow is first imported for ``tf.layers`` / ``rnn_cell``
-    to work: TF picks its Keras at import time. ``legacy_numpy=False`` keeps the real
-    NumPy in the scope too (the runner's ``--real-numpy``).
+    to work: TF picks its Keras at import time. ``real``: top-level names (``"numpy"``,
+    ``"PIL"``, ...) that stay real in the scope too (the runner's ``--real PACKAGE``);
+    ``legacy_numpy=False`` is ``real=("numpy",)``.
     """
-    global _legacy_numpy
+    global _legacy_views
+    from tf1compat.views import registry
+
     os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
-    _legacy_numpy = legacy_numpy
-    if legacy_numpy:
+    _legacy_views = frozenset(registry.VIEWS) - set(real) - ({"numpy"} if not legacy_numpy else set())
+    _view_modules.clear()
+    if "numpy" in _legacy_views:
         from tf1compat.views.numpy import scalar_conversions
 
         scalar_conversions.install(in_scope)
@@ -49,12 +56,27 @@ def activate(root=None, legacy_numpy=True, sys_path_entries=roots.SYS_PATH_ALL):
 
 def deactivate():
     """Remove every legacy root and restore the normal import (for tests and notebooks)."""
-    global _legacy_numpy
+    global _legacy_views
+    from tf1compat.views import registry
+
     builtins.__import__ = _original_import
-    _legacy_numpy = False
+    _legacy_views = frozenset()
+    _view_modules.clear()
+    for _, view in registry.loaded_view_modules():
+        if hasattr(view, "uninstall"):
+            view.uninstall()
     if "tf1compat.views.numpy.scalar_conversions" in sys.modules:
         sys.modules["tf1compat.views.numpy.scalar_conversions"].uninstall()
     roots.clear()
+    _namespaces.clear()
+
+
+def include_namespace(namespace):
+    """Make code whose globals are the dict ``namespace`` legacy: a notebook's user namespace has no ``__file__``.
+
+    Functions defined in notebook cells share that dict, so they are legacy too. Call ``activate`` as well.
+    """
+    _namespaces[id(namespace)] = namespace  # the value keeps the dict alive, so its id is never reused
 
 
 def add_after_import_hook(hook):
@@ -80,12 +102,14 @@ def _scoped_import(name, globals=None, locals=None, fromlist=(), level=0):
     _import_depth += 1
     try:
         top = name.partition(".")[0] if level == 0 else ""
-        if (top == "tensorflow" or (top == "numpy" and _legacy_numpy)) and globals and roots.active():
+        if (top == "tensorflow" or top in _legacy_views) and globals and roots.active():
             filename = globals.get("__file__")
-            if filename and in_scope(filename):
-                if top == "numpy":
-                    return _legacy_numpy_import(name, globals, locals, fromlist)
-                return _legacy_import(name, fromlist)
+            if id(globals) in _namespaces or (filename and in_scope(filename)):
+                if top == "tensorflow":
+                    return _legacy_import(name, fromlist)
+                view = _view_module(top)
+                if view is not None:
+                    return view.legacy_import(name, globals, locals, fromlist, level)
         return _original_import(name, globals, locals, fromlist, level)
     finally:
         _import_depth -= 1
@@ -112,24 +136,23 @@ def ensure_tf1_runtime():
         _runtime_hooks.pop(0)()
 
 
-def _legacy_numpy_import(name, globals, locals, fromlist):
-    from tf1compat.views import numpy as legacy_numpy
+def _view_module(top):
+    try:
+        return _view_modules[top]
+    except KeyError:
+        from tf1compat.views import registry
 
-    module = _original_import(name, globals, locals, fromlist, 0)
-    if fromlist and name != "numpy":
-        return module  # `from numpy.linalg import norm`: the real submodule
-    return legacy_numpy.view()
+        view = _view_modules[top] = registry.view_module(top)
+        return view
 
 
 def _legacy_import(name, fromlist):
-    from tf1compat.scope.tensorflow_view import legacy_root
+    from tf1compat.scope.tensorflow_view import import_target, legacy_root
 
     ensure_tf1_runtime()
     root = legacy_root()
-    target = root
     try:
-        for attribute in name.split(".")[1:]:
-            target = getattr(target, attribute)
+        target = import_target(name)
     except UnsupportedTF1APIError as error:
         raise as_import_error(error) from None
     except AttributeError:

@@ -11,6 +11,7 @@ from tf1compat.session import config as session_config
 HANG_EXIT = 124  # as timeout(1): the run was stopped because it could not make progress
 INTERRUPT_EXIT = 130  # as a shell reports a process ended by SIGINT
 _POLL_SECONDS = 0.25
+notice_file = None  # where the exit notice goes (default sys.stderr); a Jupyter kernel points it at its terminal
 
 
 class Watchdog:
@@ -44,9 +45,13 @@ class Watchdog:
             return self._runs.get(threading.main_thread().ident)
 
     # -- the watching thread -------------------------------------------------------
-    def start(self):
-        """Start watching; call from the main thread (it owns signal handling)."""
-        self._install_interrupt_pipe()
+    def start(self, catch_interrupts=True):
+        """Start watching; call from the main thread (it owns signal handling).
+
+        ``catch_interrupts=False`` leaves SIGINT to its owner (a Jupyter kernel interrupts cells itself).
+        """
+        if catch_interrupts:
+            self._install_interrupt_pipe()
         threading.Thread(target=self._watch, name="tf1compat-watchdog", daemon=True).start()
 
     def _install_interrupt_pipe(self):
@@ -122,7 +127,7 @@ def _exit_now(message, code):
     try:
         sys.stdout.flush()
     finally:
-        print(message, file=sys.stderr, flush=True)
+        print(message, file=notice_file or sys.stderr, flush=True)
         os._exit(code)  # the main thread is stuck in TensorFlow's C++; nothing else can end it
 
 

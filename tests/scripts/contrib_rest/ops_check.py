@@ -228,8 +228,8 @@ def aliases_resolve():
     """Every provided contrib name of api_table, reached as `tf.contrib...` from this TF1 script."""
     resolved = {}
     for name, entry in api_table.TABLE.items():
-        if not name.startswith("contrib.") or entry.kind != "provided":
-            continue
+        if not name.startswith("contrib.") or entry.kind != "provided" or entry.implements:
+            continue  # TF1's implementation module paths: tests/test_deep_paths.py
         target = tf
         for part in name.split("."):
             target = getattr(target, part)

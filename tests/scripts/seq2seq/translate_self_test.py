@@ -17,6 +17,8 @@ PAD_ID, GO_ID, EOS_ID = 0, 1, 2
 tf.app.flags.DEFINE_boolean("self_test", False, "Run a self-test on fake data.")
 tf.app.flags.DEFINE_string("train_dir", "/tmp/translate_self_test", "Checkpoint directory.")
 tf.app.flags.DEFINE_integer("steps", 60, "Training steps of the self test.")
+tf.app.flags.DEFINE_boolean("share_cell", False, "Pass the one cell to every bucket, as the TF 1.0 tutorial did "
+                            "(the second bucket then deep-copies a built cell).")
 FLAGS = tf.app.flags.FLAGS
 
 
@@ -40,7 +42,7 @@ class Seq2SeqModel(object):
             cell = tf.contrib.rnn.MultiRNNCell([single_cell() for _ in range(num_layers)])
 
         def seq2seq_f(encoder_inputs, decoder_inputs, do_decode):
-            tmp_cell = copy.deepcopy(cell)
+            tmp_cell = cell if FLAGS.share_cell else copy.deepcopy(cell)
             return tf.contrib.legacy_seq2seq.embedding_attention_seq2seq(
                 encoder_inputs, decoder_inputs, tmp_cell, num_encoder_symbols=source_vocab_size,
                 num_decoder_symbols=target_vocab_size, embedding_size=size,

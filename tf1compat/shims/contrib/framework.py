@@ -1,6 +1,4 @@
 """``tf.contrib.framework`` for TF1 scripts: tf-slim's arg_scope and variable helpers, plus core aliases."""
-import sys
-import types
 
 import numpy as np
 import tensorflow
@@ -133,9 +131,8 @@ def zero_initializer(ref, use_locking=True, name="zero_initializer"):
     return _v1.assign(ref, _v1.zeros(ref.get_shape(), ref.dtype.base_dtype), use_locking=use_locking, name=name)
 
 
-# TF1 scripts also imported the implementation paths, e.g.
-# `from tensorflow.contrib.framework.python.ops import variables` or `... import add_arg_scope`.
+# TF1's package contrib/framework/python/ops exposed its `variables` module (the implementation paths
+# themselves are api_table data: tf1compat/api/deep_paths.py).
 variables = _variables
-python = types.SimpleNamespace(ops=sys.modules[__name__], framework=sys.modules[__name__])
 
 __getattr__, __dir__ = contrib_module_hooks("contrib.framework", __name__, __all__)

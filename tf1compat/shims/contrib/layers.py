@@ -1,6 +1,4 @@
 """``tf.contrib.layers`` for TF1 scripts: tf-slim's layers (where contrib.layers' code went) plus embed_sequence."""
-import sys
-import types
 
 import tensorflow
 
@@ -54,8 +52,5 @@ def embed_sequence(ids, vocab_size=None, embed_dim=None, unique=False, initializ
         return _v1.nn.embedding_lookup(embeddings, ids)
 
 
-# TF1 scripts also imported the implementation path, e.g.
-# `from tensorflow.contrib.layers.python.layers import batch_norm`; it holds the same names.
-python = types.SimpleNamespace(layers=sys.modules[__name__])
 
 __getattr__, __dir__ = contrib_module_hooks("contrib.layers", __name__, __all__)

@@ -41,6 +41,11 @@ class _ConversionCalls(ast.NodeTransformer):
         return node
 
 
+def conversion_rewriter():
+    """The rewrite as an ``ast.NodeTransformer`` (IPython's ``shell.ast_transformers`` apply it to notebook cells)."""
+    return _ConversionCalls()
+
+
 def compile_source(source, filename):
     """Compile a legacy-scope file (``source``: str or bytes) with its scalar conversions rewritten."""
     tree = _ConversionCalls().visit(ast.parse(source, filename))

@@ -108,3 +108,6 @@ BEHAVIOURS = {
         "int() / float() / complex() of a size-1 array with ndim > 0",
         "a.item() (or index the element: a[0])", "2.x (deprecated in 1.25)"),
 }
+
+# Keywords NumPy removed, for migration.scan (``function(keyword=)``: a call of ``numpy.function``).
+SCAN_KEYWORDS = {"reshape(newshape=)": BEHAVIOURS["np.reshape(a, newshape=...)"]}

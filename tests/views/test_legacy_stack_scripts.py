@@ -1,0 +1,59 @@
+"""TF1 programs that die on the 2018 stack run unchanged through ``python -m tf1compat`` (subprocesses: slow)."""
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy
+import pytest
+from PIL import Image
+
+from tests import paths
+
+SCRIPTS = os.path.join(paths.SCRIPTS, "legacy_stack")
+pytestmark = pytest.mark.slow
+
+
+def run(script, *args, runner_args=()):
+    env = dict(os.environ, TF1COMPAT_OFFLINE="1")
+    return subprocess.run([sys.executable, "-m", "tf1compat", *runner_args, os.path.join(SCRIPTS, script), *args],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def result_of(completed):
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    line, = [line for line in completed.stdout.splitlines() if line.startswith("RESULT ")]
+    return json.loads(line[len("RESULT "):])
+
+
+def byte_scaled(grid):
+    """SciPy 1.1's imsave of floats, by hand: (v - min) * 255 / (max - min), rounded half up."""
+    low, high = min(map(min, grid)), max(map(max, grid))
+    return [[math.floor((value - low) * 255.0 / (high - low) + 0.5) for value in row] for row in grid]
+
+
+def test_gan_samples_are_written_by_scipy_misc_imsave_byte_for_byte(tmp_path):
+    completed = run("gan_samples.py", str(tmp_path), runner_args=["--report"])
+    result = result_of(completed)
+    written = Image.open(result["path"])
+    assert (written.mode, written.size) == ("L", (8, 8))
+    assert numpy.asarray(written).tolist() == byte_scaled(result["grid"])
+    report = completed.stderr[completed.stderr.index("SciPy <= 1.1 names the legacy SciPy view served (1;"):]
+    assert "scipy.misc.imsave" in report and "gan_samples.py:30" in report
+
+
+def test_gan_script_with_real_scipy_fails_as_on_scipy_of_today(tmp_path):
+    completed = run("gan_samples.py", str(tmp_path), runner_args=["--real", "scipy"])
+    assert completed.returncode == 1
+    assert "AttributeError: module 'scipy.misc' has no attribute 'imsave'" in completed.stderr
+
+
+def test_graph_network_script_imports_eigsh_from_the_old_arpack_path():
+    completed = run("gcn_chebyshev.py", runner_args=["--report"])
+    result = result_of(completed)
+    # The path graph of 4 nodes: normalised Laplacian eigenvalues 1 - cos(k pi / 3); the largest is 2.
+    assert result["largest_eigval"] == pytest.approx(2.0, abs=1e-6)
+    # 2/2 L - I = -D^-1/2 A D^-1/2: node 0's one neighbour (degree 2) gets -1/sqrt(1 * 2).
+    assert result["convolved"] == pytest.approx([0.0, -1 / math.sqrt(2), 0.0, 0.0], abs=1e-6)
+    assert "scipy.sparse.linalg.eigen.arpack" in completed.stderr and "gcn_chebyshev.py:9" in completed.stderr

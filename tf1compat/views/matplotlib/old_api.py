@@ -1,0 +1,65 @@
+"""matplotlib 2.x's ``hold``, ``set_axis_bgcolor``, ``cm.get_cmap`` and ``hist(normed=)`` on today's matplotlib."""
+import functools
+import os
+
+import matplotlib
+from matplotlib import colors
+
+from tf1compat.errors import UnsupportedLegacyAPIError
+
+_MATPLOTLIB_DIR = os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep
+
+
+def hold(b=None):
+    """``plt.hold(True)``: plots add to the axes, as they always do now. Turning hold off is not served."""
+    if b is not True:
+        raise UnsupportedLegacyAPIError(
+            f"plt.hold({b!r})", "matplotlib 3 always adds to the current axes; hold off (clear before each plot) "
+            "is gone", "plt.cla() (or ax.cla()) before each plot that should replace the last")
+
+
+def axes_hold(self, b=None):  # pylint: disable=unused-argument
+    """``ax.hold(True)``: as ``plt.hold``."""
+    hold(b)
+
+
+def ishold():
+    """Whether plots add to the axes: always, in matplotlib 3."""
+    return True
+
+
+def set_axis_bgcolor(self, color):
+    """The axes' background colour (``set_facecolor``)."""
+    return self.set_facecolor(color)
+
+
+def get_axis_bgcolor(self):
+    """The axes' background colour (``get_facecolor``)."""
+    return self.get_facecolor()
+
+
+def get_cmap(name=None, lut=None):
+    """The colormap called ``name`` (default ``rcParams['image.cmap']``; a Colormap is returned as is), resampled to
+    ``lut`` entries if given."""
+    if isinstance(name, colors.Colormap):
+        return name
+    cmap = matplotlib.colormaps.get_cmap(name if name is not None else matplotlib.rcParams["image.cmap"])
+    return cmap if lut is None else cmap.resampled(lut)
+
+
+def hist_with_normed(original, served):
+    """``Axes.hist`` that takes matplotlib 2.x's ``normed=`` (= ``density=``) from legacy-scope callers."""
+
+    @functools.wraps(original)
+    def hist(self, *args, **kwargs):
+        if "normed" in kwargs and served(skip_dirs=(_MATPLOTLIB_DIR,)):
+            normed = kwargs.pop("normed")
+            if normed is not None and kwargs.get("density"):  # pyplot.hist passes density=False by default
+                raise ValueError("kwargs 'density' and 'normed' cannot be used simultaneously. "
+                                 "Please only use 'density', since 'normed' is deprecated.")
+            if normed is not None:
+                kwargs["density"] = normed
+        return original(self, *args, **kwargs)
+
+    hist.__tf1compat_wraps__ = original
+    return hist

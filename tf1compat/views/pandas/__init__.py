@@ -1,0 +1,16 @@
+"""The pandas a legacy script sees: pandas 0.23's ``.ix``, ``as_matrix``, ``append``, ``pd.datetime`` on today's pandas.
+
+Parts: ``table`` (the data), ``frame_methods`` and ``ix_indexer`` (the old behaviours). The methods
+are added to pandas' own ``DataFrame`` and ``Series`` classes when the view is first used; only
+code in the legacy scope sees them (``tf1compat.views.legacy_package.ScopedAttribute``).
+"""
+
+from tf1compat.views.legacy_package import LegacyPackage
+from tf1compat.views.pandas.table import TABLE
+
+PACKAGE = LegacyPackage("pandas", "pandas", TABLE)
+legacy_import = PACKAGE.legacy_import
+report_lines = PACKAGE.report_lines
+uninstall = PACKAGE.uninstall_attributes
+
+__all__ = ["TABLE", "PACKAGE", "legacy_import", "report_lines", "uninstall"]

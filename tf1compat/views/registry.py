@@ -1,0 +1,70 @@
+"""Which top-level imports have a legacy view in the scope, and the names ``--real PACKAGE`` accepts for each."""
+import importlib
+import importlib.util
+import sys
+
+# top-level import name -> the view module (it provides legacy_import, report_lines and TABLE).
+VIEWS = {"numpy": "tf1compat.views.numpy", "scipy": "tf1compat.views.scipy", "PIL": "tf1compat.views.pillow",
+         "sklearn": "tf1compat.views.sklearn", "pandas": "tf1compat.views.pandas",
+         "matplotlib": "tf1compat.views.matplotlib", "keras": "tf1compat.views.keras"}
+
+# what `--real NAME` accepts (distribution and import spellings) -> top-level import name
+REAL_NAMES = {"numpy": "numpy", "scipy": "scipy", "pillow": "PIL", "pil": "PIL", "scikit-learn": "sklearn",
+              "sklearn": "sklearn", "pandas": "pandas", "matplotlib": "matplotlib", "keras": "keras"}
+ALL = "all"
+# how reports and migration.scan name each package (display name, scan category)
+DISPLAY = {"numpy": "NumPy", "scipy": "SciPy", "PIL": "Pillow", "sklearn": "scikit-learn", "pandas": "pandas",
+           "matplotlib": "matplotlib", "keras": "Keras"}
+CATEGORY = {"PIL": "pillow"}  # others: the top-level name
+
+
+def real_tops(names):
+    """The top-level import names that ``--real`` turns off (``names``: as typed; ``"all"`` is every view).
+
+    Raises:
+        ValueError: a name that has no view, with the accepted names.
+    """
+    tops = set()
+    for name in names:
+        if name.lower() == ALL:
+            tops.update(VIEWS)
+        elif name.lower() in REAL_NAMES:
+            tops.add(REAL_NAMES[name.lower()])
+        else:
+            raise ValueError(f"`--real {name}`: no legacy view has that name; "
+                             f"available: {', '.join(sorted({*REAL_NAMES, ALL}))}")
+    return tops
+
+
+def view_module(top):
+    """The view module for ``top``, or None: the package is not installed (its real ImportError follows), or its
+    view is not built (yet). Either way the real import runs."""
+    if top not in sys.modules and importlib.util.find_spec(top) is None:
+        return None
+    try:
+        return importlib.import_module(VIEWS[top])
+    except ModuleNotFoundError as error:
+        if error.name and VIEWS[top].startswith(error.name):
+            return None
+        raise
+
+
+def loaded_view_modules():
+    """The view modules this process has imported (for ``--report`` and ``deactivate``)."""
+    return [(top, sys.modules[module]) for top, module in VIEWS.items() if module in sys.modules]
+
+
+def table_modules():
+    """``{top: module}`` of every view whose table can be read: the module holding ``TABLE`` (and maybe
+    ``SCAN_KEYWORDS``), read as data; the packages themselves need not be installed."""
+    found = {}
+    for top, module in VIEWS.items():
+        for candidate in (f"{module}.table", module):
+            try:
+                table_module = importlib.import_module(candidate)
+            except ImportError:
+                continue
+            if hasattr(table_module, "TABLE"):
+                found[top] = table_module
+                break
+    return found

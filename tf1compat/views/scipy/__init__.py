@@ -1,0 +1,16 @@
+"""The SciPy a legacy script sees: SciPy <= 1.1's image functions, misc re-exports and old module paths.
+
+Parts: ``table`` (the data), ``images`` (``imread``/``imsave``/``imresize``/... as old SciPy did them,
+on Pillow), ``integration`` (``simps``, ``cumtrapz``). The views come from the legacy-stack engine
+(``tf1compat.views.legacy_package``).
+"""
+
+from tf1compat.views.legacy_package import LegacyPackage
+from tf1compat.views.scipy.table import TABLE
+
+PACKAGE = LegacyPackage("scipy", "SciPy", TABLE)
+legacy_import = PACKAGE.legacy_import
+report_lines = PACKAGE.report_lines
+uninstall = PACKAGE.uninstall_attributes
+
+__all__ = ["TABLE", "PACKAGE", "legacy_import", "report_lines", "uninstall"]

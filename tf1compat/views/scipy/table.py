@@ -1,0 +1,47 @@
+"""The SciPy <= 1.1 knowledge: each name SciPy removed that TF1-era code uses, what it did, its replacement (data only).
+
+Keys are dotted paths under ``scipy`` (``"misc.imread"`` is ``scipy.misc.imread``).
+"""
+from tf1compat.views.legacy_name import MODULE, LegacyName
+
+_IMAGES = "tf1compat.views.scipy.images"
+_INTEGRATION = "tf1compat.views.scipy.integration"
+_IMAGEIO = "imageio.v3.imread / numpy.asarray(PIL.Image.open(path))"
+
+
+def _image(name, did, replacement, removed_in="1.2"):
+    return LegacyName(f"{_IMAGES}:{name}", did, replacement, removed_in)
+
+
+def _special(name):
+    return LegacyName(f"scipy.special:{name}", f"scipy.special.{name}, re-exported", f"scipy.special.{name}", "1.3")
+
+
+TABLE = {
+    "misc.imread": _image("imread", "read an image file into an array (flatten=True: float32 grey, mode 'F')",
+                          _IMAGEIO),
+    "misc.imsave": _image("imsave", "write an array as an image, byte-scaling non-uint8 input to 0-255",
+                          "PIL.Image.fromarray(array.astype(numpy.uint8)).save(path) (scale floats yourself)"),
+    "misc.imresize": _image("imresize", "resize an image array through PIL, byte-scaling to uint8",
+                            "numpy.asarray(PIL.Image.fromarray(a).resize((w, h), PIL.Image.Resampling.BILINEAR))"),
+    "misc.imrotate": _image("imrotate", "rotate an image array through PIL, byte-scaling to uint8",
+                            "numpy.asarray(PIL.Image.fromarray(a).rotate(angle))"),
+    "misc.toimage": _image("toimage", "make a PIL image of an array, byte-scaling to [low, high]",
+                           "PIL.Image.fromarray(array) (scale floats to uint8 yourself)"),
+    "misc.fromimage": _image("fromimage", "a PIL image as an array", "numpy.asarray(image)"),
+    "misc.bytescale": _image("bytescale", "scale an array linearly to uint8 [low, high], rounding half up",
+                             "((a - a.min()) * 255 / (a.max() - a.min()) + 0.5).astype(numpy.uint8)"),
+    "misc.logsumexp": _special("logsumexp"),
+    "misc.comb": _special("comb"),
+    "misc.factorial": _special("factorial"),
+    "ndimage.imread": _image("imread", "read an image file into an array, as scipy.misc.imread", _IMAGEIO),
+    "sparse.linalg.eigen.arpack": LegacyName(
+        "scipy.sparse.linalg", "the ARPACK wrappers' module (eigsh, eigs, ArpackNoConvergence)",
+        "from scipy.sparse.linalg import eigsh", "1.8", kind=MODULE),
+    "integrate.simps": LegacyName(f"{_INTEGRATION}:simps", "Simpson's rule; even sample counts by even='avg'",
+                                  "scipy.integrate.simpson (different rule for even counts)", "1.14"),
+    "integrate.trapz": LegacyName("scipy.integrate:trapezoid", "the trapezoidal rule",
+                                  "scipy.integrate.trapezoid", "1.14"),
+    "integrate.cumtrapz": LegacyName(f"{_INTEGRATION}:cumtrapz", "cumulative trapezoidal rule, any scalar initial",
+                                     "scipy.integrate.cumulative_trapezoid (initial=0 only)", "1.14"),
+}

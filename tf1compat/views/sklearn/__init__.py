@@ -1,0 +1,16 @@
+"""The scikit-learn a legacy script sees: 0.19's ``cross_validation``, ``grid_search``, ``learning_curve``,
+``externals.joblib`` and ``preprocessing.Imputer`` on today's scikit-learn.
+
+Parts: ``table`` (the data), ``splitters`` (0.19's KFold, StratifiedKFold, ShuffleSplit, LeaveOneOut),
+``cross_validation``, ``grid_search``, ``learning_curve``, ``imputer`` (the removed modules' contents).
+"""
+
+from tf1compat.views.legacy_package import LegacyPackage
+from tf1compat.views.sklearn.table import TABLE
+
+PACKAGE = LegacyPackage("sklearn", "scikit-learn", TABLE)
+legacy_import = PACKAGE.legacy_import
+report_lines = PACKAGE.report_lines
+uninstall = PACKAGE.uninstall_attributes
+
+__all__ = ["TABLE", "PACKAGE", "legacy_import", "report_lines", "uninstall"]
