@@ -1,4 +1,5 @@
 """The cluster launcher with stand-in tasks (no TensorFlow): specs, flags, TF_CONFIG, supervision, bad input."""
+import contextlib
 import json
 import os
 import signal
@@ -23,9 +24,24 @@ def launch(*launcher_args, script_args=(), pid_dir, timeout=60, **popen):
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, **popen)
 
 
+@contextlib.contextmanager
+def running_launcher(command):
+    """A launcher in its own session, its output piped; killed with its tasks if the test fails before it ends."""
+    launcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+    try:
+        yield launcher
+    finally:
+        if launcher.poll() is None:
+            os.killpg(launcher.pid, signal.SIGKILL)
+            launcher.wait()
+
+
 def alive_pids(pid_dir):
     alive = []
-    for name in os.listdir(pid_dir):
+    for name in sorted(os.listdir(pid_dir)):
+        if not name.endswith(".pid"):
+            continue
         pid = int((pid_dir / name).read_text())
         try:
             os.kill(pid, 0)
@@ -162,9 +178,7 @@ def test_an_unreachable_ps_is_named_after_the_startup_timeout(tmp_path):
 def test_ctrl_c_ends_every_task_even_one_that_ignores_sigterm(tmp_path):
     command = [sys.executable, "-m", "tf1compat", "--plain", "--cluster", "ps=1,worker=2", "--stop-grace", "1",
                FAKE_TASK, "--pid-dir", str(tmp_path), "--stubborn", "worker:1", "--work", "60"]
-    launcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True)
-    try:
+    with running_launcher(command) as launcher:
         deadline = time.monotonic() + 30
         while len(os.listdir(tmp_path)) < 3 and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -172,10 +186,6 @@ def test_ctrl_c_ends_every_task_even_one_that_ignores_sigterm(tmp_path):
         assert sorted(alive_pids(tmp_path)) == ["ps_0.pid", "worker_0.pid", "worker_1.pid"]
         launcher.send_signal(signal.SIGINT)
         stdout, stderr = launcher.communicate(timeout=10)
-    finally:
-        if launcher.poll() is None:
-            os.killpg(launcher.pid, signal.SIGKILL)
-            launcher.wait()
     assert launcher.returncode == 130
     assert "[cluster] interrupted: stopping every task" in stderr
     assert alive_pids(tmp_path) == []

@@ -11,6 +11,7 @@ from tf1compat import cluster, scope
 from tf1compat.api import usage_report
 from tf1compat.cli import headless_figures
 from tf1compat.cli.usage import UsageError, UsageParser, run_command
+from tf1compat.cluster.option_values import non_negative_seconds
 from tf1compat.scope import outside_hint, project_settings
 from tf1compat.session import bfloat16, device_placement, watchdog
 from tf1compat.session import config as session_config
@@ -27,7 +28,7 @@ def build_parser(prog):
                         help="at exit, list the TF1 APIs the script used that TF2 removed or replaced")
     parser.add_argument("--figures", metavar="DIR", default="figures",
                         help="where plt.show() saves figures when there is no display (default: ./figures)")
-    parser.add_argument("--hang-timeout", metavar="S", type=float, default=60.0,
+    parser.add_argument("--hang-timeout", metavar="S", type=non_negative_seconds, default=60.0,
                         help="stop a sess.run that waits S seconds on queues no queue runner feeds "
                              f"(exit {watchdog.HANG_EXIT}); 0 disables (default: 60)")
     parser.add_argument("--strict-devices", action="store_true",

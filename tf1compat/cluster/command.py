@@ -2,14 +2,11 @@
 import os
 import sys
 
-from tf1compat.cli import quiet
-from tf1compat.cluster import environment, flags, ports, processes, spec
-from tf1compat.cluster.output import TaskOutput
-from tf1compat.cluster.processes import TaskProcess
-from tf1compat.cluster.supervisor import Supervisor
+from tf1compat.cluster import environment, flags, launch_plan, option_values, ports, private_network, spec
 
 OPTIONS_WITH_VALUE = {"--cluster", "--cluster-spec", "--job-name", "--task-index", "--cluster-flags",
-                      "--cluster-logs", "--cluster-port", "--startup-timeout", "--finish-grace", "--stop-grace"}
+                      "--cluster-logs", "--cluster-port", "--startup-timeout", "--finish-grace", "--stop-grace",
+                      "--restarts", "--cluster-network"}
 
 
 def add_arguments(parser):
@@ -25,16 +22,23 @@ def add_arguments(parser):
     group.add_argument("--cluster-flags", metavar="LIST", default=flags.DEFAULT,
                        help=f"the flags each task gets (default {flags.DEFAULT}); rename as job_name=job; "
                             "none: TF_CONFIG only")
-    group.add_argument("--cluster-logs", metavar="DIR", help="also write each task's output to DIR/JOB_INDEX.log")
-    group.add_argument("--cluster-port", metavar="PORT", type=int,
+    group.add_argument("--cluster-logs", metavar="DIR",
+                       help="also write each task's output to DIR/JOB_INDEX.log (a restart: JOB_INDEX.attemptN.log)")
+    group.add_argument("--cluster-port", metavar="PORT", type=option_values.port_number,
                        help="use the first free ports from PORT up (default: any free ports)")
-    group.add_argument("--startup-timeout", metavar="S", type=float, default=60.0,
+    group.add_argument("--startup-timeout", metavar="S", type=option_values.positive_seconds, default=60.0,
                        help="seconds for every task to accept connections before the launcher names the missing one")
-    group.add_argument("--finish-grace", metavar="S", type=float,
+    group.add_argument("--finish-grace", metavar="S", type=option_values.non_negative_seconds,
                        help="seconds the other workers get once the chief (or worker 0) finished (default 10; "
                             "0 with --plain and a chief: TF2 workers are servers of the chief)")
-    group.add_argument("--stop-grace", metavar="S", type=float, default=3.0,
+    group.add_argument("--stop-grace", metavar="S", type=option_values.non_negative_seconds, default=3.0,
                        help="seconds between SIGTERM and SIGKILL when tasks are stopped (default 3)")
+    group.add_argument("--restarts", metavar="N", type=option_values.restart_count, default=0,
+                       help="restart a task that dies (non-zero exit or signal) in place, up to N times per task, "
+                            "so TF1's session recovery carries the run on (default 0: one dead task stops all)")
+    group.add_argument("--cluster-network", choices=("private", "host"), default="private",
+                       help="--cluster only: private (default) runs the tasks in a network namespace with only "
+                            "loopback (unshare -rn); host lets them listen on every interface and reach the network")
     group.add_argument("--plain", action="store_true",
                        help="run the tasks with plain python, not through the runner (TF2 programs)")
     return group
@@ -57,38 +61,38 @@ def launch(options, target, runner_options):
         except OSError as error:
             raise spec.ClusterError(f"`--cluster-logs {options.cluster_logs}` cannot be created ({error.strerror}); "
                                     "give a writable folder") from None
-    tasks = _start_tasks(options, _task_command(options, target, runner_options), flag_spec, cluster, chosen)
-    script = target.get("path") or target.get("module")
+    quiet_plain = options.plain and not options.verbose and "TF_CPP_MIN_LOG_LEVEL" not in os.environ
+    command = _task_command(options, target, runner_options)
+    tasks = [(job, index, command + flags.task_flags(flag_spec, cluster, job, index),
+              _task_environment(cluster, job, index, quiet_plain)) for job, index in chosen]
     finish_grace = options.finish_grace
     if finish_grace is None:  # TF2's ParameterServerStrategy: the chief is the program, its workers are servers
         finish_grace = 0.0 if options.plain and "chief" in cluster else 10.0
-    return Supervisor(tasks, watched, own, script, options.startup_timeout, finish_grace,
-                      options.stop_grace, remote).run()
+    plan = launch_plan.make_plan(options, tasks, watched, own, remote, target.get("path") or target.get("module"),
+                                 finish_grace, quiet_plain)
+    if options.cluster and options.cluster_network == "private" and not os.environ.get(private_network.INSIDE):
+        private_network.run_inside(plan)  # replaces this process; returns only where it cannot (after a warning)
+    elif options.cluster_spec and own:
+        name = next(iter(own))
+        private_network.warn_listening(watched[name], name)
+    return launch_plan.supervise(plan)
 
 
-def _start_tasks(options, command, flag_spec, cluster, chosen):
-    """``[(TaskProcess, TaskOutput)]`` for the ``chosen`` tasks; if one cannot start, the others are stopped."""
-    quiet_plain = options.plain and not options.verbose and "TF_CPP_MIN_LOG_LEVEL" not in os.environ
-    tasks = []
-    try:
-        for job, index in chosen:
-            task_environment = environment.task_environment(os.environ, cluster, job, index)
-            if quiet_plain:  # the runner quiets its own tasks; plain python ones are quieted here
-                task_environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
-            task = TaskProcess(job, index, command + flags.task_flags(flag_spec, cluster, job, index),
-                               task_environment)
-            tasks.append((task, TaskOutput(task, options.cluster_logs, quiet.is_native_noise if quiet_plain else None)))
-    except BaseException:  # (or Ctrl-C meanwhile)
-        processes.stop([task for task, _ in tasks], options.stop_grace)
-        for _, output in tasks:
-            output.close()
-        raise
-    return tasks
+def _task_environment(cluster, job, index, quiet_plain):
+    task_environment = environment.task_environment(os.environ, cluster, job, index)
+    if quiet_plain:  # the runner quiets its own tasks; plain python ones are quieted here
+        task_environment["TF_CPP_MIN_LOG_LEVEL"] = "3"
+    return task_environment
 
 
 def _all_tasks(options):
     counts = spec.parse_counts(options.cluster)
-    cluster = spec.local_cluster(counts, ports.free_ports(spec.port_count(counts), options.cluster_port))
+    try:
+        free = ports.free_ports(spec.port_count(counts), options.cluster_port)
+    except OSError as error:
+        raise spec.ClusterError(f"`--cluster-port {options.cluster_port}`: {error}; give a lower port, e.g. "
+                                "2222, or leave --cluster-port out (any free ports)") from None
+    cluster = spec.local_cluster(counts, free)
     chosen = [(job, index) for job in spec.START_ORDER for index in range(counts.get(job, 0))]
     watched = {f"{job} {index}": spec.address_of(cluster, job, index) for job, index in chosen if job in cluster}
     return cluster, chosen, watched, set(watched), ()

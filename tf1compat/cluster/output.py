@@ -1,4 +1,4 @@
-"""Each task's output, shown live with a ``[worker 1]`` prefix and kept in a log file per task."""
+"""Each task's output, shown live with a ``[worker 1]`` prefix and kept in a log file per task and attempt."""
 import collections
 import os
 import re
@@ -8,6 +8,12 @@ import threading
 _write_lock = threading.Lock()
 _TRACEBACK_START = "Traceback (most recent call last):"
 _LAST_LINES = 400
+
+
+def log_name(task):
+    """``worker_1.log`` for a task's first attempt, ``worker_1.attempt2.log`` for its first restart."""
+    attempt = "" if task.attempt == 1 else f".attempt{task.attempt}"
+    return f"{task.job}_{task.index}{attempt}.log"
 
 
 class TaskOutput:
@@ -20,7 +26,7 @@ class TaskOutput:
         self.log = None
         if log_dir:
             os.makedirs(log_dir, exist_ok=True)
-            self.log = open(os.path.join(log_dir, f"{task.job}_{task.index}.log"), "w", encoding="utf-8")
+            self.log = open(os.path.join(log_dir, log_name(task)), "w", encoding="utf-8")
         self.threads = [threading.Thread(target=self._pump, args=(task.popen.stdout, sys.stdout, False), daemon=True),
                         threading.Thread(target=self._pump, args=(task.popen.stderr, sys.stderr, True), daemon=True)]
         for thread in self.threads:

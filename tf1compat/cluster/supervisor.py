@@ -1,4 +1,4 @@
-"""Supervises a cluster's tasks: startup, the end of training, a failing task, Ctrl-C; nothing outlives it."""
+"""Supervises a cluster's tasks: startup, restarts, the end of training, a failing task, Ctrl-C; nothing outlives it."""
 import signal
 import sys
 import time
@@ -9,6 +9,7 @@ from tf1compat.cluster.spec import split_address
 STARTUP_EXIT = 124  # as timeout(1): a task never became reachable
 INTERRUPT_EXIT = 130
 _POLL_SECONDS = 0.1
+RESTART_BACKOFF_SECONDS = (1.0, 2.0, 4.0)  # before the 1st, 2nd, 3rd and later restart of one task
 _REMOTE_POLL_SECONDS = 1.0  # a ps started alone asks whether the workers are still there this often
 FINISHING_JOBS = ("chief", "worker", "evaluator")  # tasks that end by themselves; ps tasks serve until stopped
 
@@ -24,10 +25,15 @@ class Supervisor:
         watched: ``{name: "host:port"}`` that must accept connections within ``startup_timeout``.
         own: the names in ``watched`` that are tasks started here (their ports are opened by the script).
         remote_finishers: addresses of other machines' workers: a ps started alone ends once they all closed.
+        restarts: how many times one task that died (non-zero exit or signal) is started again.
+        make_output: ``task -> TaskOutput`` for a restarted task's new attempt.
     """
 
-    def __init__(self, tasks, watched, own, script, startup_timeout, finish_grace, stop_grace, remote_finishers=()):
+    def __init__(self, tasks, watched, own, script, startup_timeout, finish_grace, stop_grace, remote_finishers=(),
+                 restarts=0, make_output=None):
         self.tasks = tasks
+        self.restarts, self.make_output = restarts, make_output
+        self.restart_due = {}  # task name -> when its restart starts (after the back-off)
         self.watched, self.own, self.script = dict(watched), set(own), script
         self.startup_timeout, self.finish_grace, self.stop_grace = startup_timeout, finish_grace, stop_grace
         self.remote_finishers = list(remote_finishers)
@@ -64,10 +70,13 @@ class Supervisor:
 
     def _verdict(self):
         """The exit code once the run is over, else None."""
-        for task, output in self.tasks:
+        for position, (task, output) in enumerate(self.tasks):
             code = task.returncode
-            if code not in (None, 0) and not task.stopped:
+            if code in (None, 0) or task.stopped:
+                continue
+            if task.attempt > self.restarts:
                 return self._failed(task, output, code)
+            self._restart_when_due(position, code)
         finishers = [task for task, _ in self.tasks if task.job in FINISHING_JOBS]
         if finishers and all(task.returncode == 0 for task in finishers):
             return self._finished()
@@ -83,13 +92,27 @@ class Supervisor:
             return self._startup_failed()
         return None
 
+    def _restart_when_due(self, position, code):
+        """Announce a dead task's restart once, start it after the back-off; the old attempt's output is kept."""
+        task, output = self.tasks[position]
+        if task.name not in self.restart_due:
+            backoff = RESTART_BACKOFF_SECONDS[min(task.attempt, len(RESTART_BACKOFF_SECONDS)) - 1]
+            self.restart_due[task.name] = time.monotonic() + backoff
+            say(f"restarting {task.name} ({processes.describe_exit(code)}), attempt {task.attempt}/{self.restarts}")
+        if time.monotonic() < self.restart_due[task.name]:
+            return
+        del self.restart_due[task.name]
+        output.close()
+        task.restart()
+        self.tasks[position] = (task, self.make_output(task))
+
     def _failed(self, task, output, code):
         processes.stop([other for other, _ in self.tasks], self.stop_grace)
         output.close()
-        exit_code = code if code > 0 else 128 - code  # killed by signal N: 128 + N, as a shell says
-        say(f"ERROR `{task.name}` failed with exit code {exit_code}; the other tasks were stopped. "
-            f"Its last error:\n{output.traceback()}")
-        return exit_code
+        restarted = f" after {task.attempt - 1} restart{'s' * (task.attempt > 2)}" if task.attempt > 1 else ""
+        say(f"ERROR `{task.name}` failed with {processes.describe_exit(code)}{restarted}; the other tasks were "
+            f"stopped. Its last error:\n{output.traceback()}")
+        return processes.shell_exit_code(code)
 
     def _finished(self):
         if self.own and not self.reached & self.own:

@@ -1,7 +1,8 @@
 """A cluster task without TensorFlow, to test the launcher fast: opens its port from the flags, then behaves.
 
 Every task writes its pid to --pid-dir; ps tasks serve until stopped (like ``server.join()``).
-``--crash``, ``--deaf`` (no port opened), ``--stubborn`` (ignores SIGTERM, like MultiWorkerMirroredStrategy)
+``--crash`` (``--crash-attempts N``: only the first N starts), ``--deaf`` (no port opened), ``--stubborn``
+(ignores SIGTERM, like MultiWorkerMirroredStrategy)
 name tasks as ``worker:1``; ``all`` means every task.
 """
 import argparse
@@ -22,6 +23,7 @@ parser.add_argument("--work", type=float, default=0.5, help="seconds a worker tr
 parser.add_argument("--crash", default="")
 parser.add_argument("--deaf", default="")
 parser.add_argument("--stubborn", default="")
+parser.add_argument("--crash-attempts", type=int, default=0, help="with --crash: crash only on the first N attempts")
 args = parser.parse_args()
 
 
@@ -29,8 +31,15 @@ def named(option):
     return option in ("all", f"{args.job_name}:{args.task_index}")
 
 
-with open(os.path.join(args.pid_dir, f"{args.job_name or 'alone'}_{args.task_index}.pid"), "w") as handle:
+task_file = os.path.join(args.pid_dir, f"{args.job_name or 'alone'}_{args.task_index}")
+with open(task_file + ".pid", "w") as handle:
     handle.write(str(os.getpid()))
+attempt = 1
+if args.crash_attempts:  # one line per start in NAME.attempts: a restarted task counts its attempts
+    with open(task_file + ".attempts", "a") as handle:
+        handle.write(f"{os.getpid()}\n")
+    with open(task_file + ".attempts") as handle:
+        attempt = len(handle.read().split())
 if named(args.stubborn):
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 hosts = getattr(args, f"{args.job_name}_hosts", "") if args.job_name else ""
@@ -47,7 +56,7 @@ if args.job_name == "ps" or named(args.stubborn):
         time.sleep(1)
 time.sleep(args.work / 2)
 print("training step 1", flush=True)
-if named(args.crash):
+if named(args.crash) and attempt <= max(args.crash_attempts, 1):
     raise RuntimeError(f"{args.job_name} {args.task_index} lost its input mid-training")
 time.sleep(args.work / 2)
 print("done", flush=True)
