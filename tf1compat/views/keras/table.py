@@ -6,6 +6,7 @@ argument Keras 2.2 converted, ``"Sequential.predict_classes"`` for a method, ``"
 for a module path, ``"Adam(lr=)"`` for an optimizer spelling. ``REMOVED_NAMES`` are the names the
 view refuses with a one-line error; ``OPTIMIZERS`` holds Keras 2.2.4's optimizer signatures.
 """
+import re
 from dataclasses import dataclass
 
 from tf1compat.views.keras import interfaces, layout
@@ -114,15 +115,21 @@ TABLE["K.image_dim_ordering"] = KerasName("Keras 1's image layout switch ('tf' /
                                           "Keras 2.4")
 
 
+_KEYWORD_SPELLING = re.compile(r"^(\w+)\((\w+)=\)$")  # "Dense(output_dim=)", "fit(nb_epoch=)"
+
+
 def _scan_entry(key, entry):
-    """``TABLE``'s entry as ``migration.scan`` reads the other views' tables: a removed module path or a method
-    of the real classes (argument spellings are reported at run time by ``--report`` only)."""
+    """``TABLE``'s entry as ``migration.scan`` reads the other views' tables: a removed module path, a method of the
+    real classes, or a Keras-1 keyword (``keras.Dense(output_dim=)``: any ``Dense(...)`` call in a file that imports
+    keras, whatever its receiver). Other spellings are reported at run time by ``--report`` only."""
     from tf1compat.views import legacy_name
 
     if key.startswith("keras."):
         return key[len("keras."):], legacy_name.MODULE
     if "(" not in key and key.count(".") == 1 and key[0].isupper() and not key.startswith("K."):
         return key, legacy_name.METHOD
+    if _KEYWORD_SPELLING.match(key):
+        return f"keras.{key}", legacy_name.KEYWORD
     return None, None
 
 
