@@ -60,7 +60,9 @@ def test_classic_async_script_runs_unchanged_past_a_dead_proxy(tmp_path):
                                                                     grpc_proxy=proxy))
     assert sorted(history) == ["worker_0.json", "worker_1.json"]
     chief, other = history["worker_0.json"], history["worker_1.json"]
-    assert 40 <= chief["final_global_step"] <= 41
+    # Async: a worker reads the global step and increments it in one run, but the other worker's updates land in
+    # between; under load both can pass the last step before they see it (42 seen once in CI at load ~2-3).
+    assert 40 <= chief["final_global_step"] <= 42
     assert len(chief["losses"]) + len(other["losses"]) >= 40  # async: the two workers' steps add up
     assert chief["losses"][-1] < chief["losses"][0]
     assert "[worker 0] worker 0 of 2: 2000 training examples, asynchronous updates" in completed.stdout
