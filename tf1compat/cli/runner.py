@@ -1,5 +1,6 @@
 """``python -m tf1compat SCRIPT [ARGS...]``: run a TF1 script unchanged on TensorFlow 2."""
 import argparse
+import functools
 import builtins
 import importlib.util
 import os
@@ -108,8 +109,7 @@ def task_runner_argv(parser, runner_argv):
     """The runner options as the user typed them, less the cluster's own and the target: what each task gets."""
     launcher_only = {option for action in parser.launcher_options._group_actions  # pylint: disable=protected-access
                      for option in action.option_strings}
-    takes_value = {option for action in parser._actions  # pylint: disable=protected-access
-                   for option in action.option_strings if action.nargs != 0}
+    takes_value = options_with_value(parser)
     forwarded, index = [], 0
     while index < len(runner_argv):
         token = runner_argv[index]
@@ -123,19 +123,28 @@ def task_runner_argv(parser, runner_argv):
     return forwarded
 
 
-_OPTIONS_WITH_VALUE = {"--figures", "--hang-timeout", "--real", "--output", "--legacy", "--legacy-package",
-                       *cluster.OPTIONS_WITH_VALUE}
+def options_with_value(parser=None):
+    """The runner's option strings that take a value (read from the parser, so a new option needs no list)."""
+    parser = parser or _default_parser()
+    return {option for action in parser._actions  # pylint: disable=protected-access
+            for option in action.option_strings if action.nargs != 0}
+
+
+@functools.lru_cache(maxsize=1)
+def _default_parser():
+    return build_parser("tf1-run")
 
 
 def split_argv(argv):
     """Split ``argv`` into the runner's part and the script's: all after ``-m MODULE`` is the script's."""
     argv = list(argv)
+    takes_value = options_with_value()
     index = 0
     while index < len(argv):
         token = argv[index]
         if token == "-m":
             return argv[:index + 2], argv[index + 2:]
-        if token in _OPTIONS_WITH_VALUE:
+        if token in takes_value:
             index += 2
         elif token.startswith("-") and token != "-":
             index += 1

@@ -1,7 +1,7 @@
 """Distributed TF1 on TensorFlow's gRPC runtime: launch a ps/worker cluster, and the fixes its tasks need."""
 import os
 
-from tf1compat.cluster.command import OPTIONS_WITH_VALUE, add_arguments, launch, requested
+from tf1compat.cluster.command import add_arguments, launch, requested
 from tf1compat.cluster.spec import ClusterError
 
 # Which task fixes run (comma list; default all, "0" none): to measure TF1's own behaviour, or to opt out.
@@ -24,5 +24,5 @@ def install_task_fixes():
         sync_token_runner.install()
 
 
-__all__ = ["OPTIONS_WITH_VALUE", "ClusterError", "add_arguments", "install_task_fixes",
+__all__ = ["ClusterError", "add_arguments", "install_task_fixes",
            "launch", "requested"]

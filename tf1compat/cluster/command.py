@@ -4,10 +4,6 @@ import sys
 
 from tf1compat.cluster import environment, flags, launch_plan, option_values, ports, private_network, spec
 
-OPTIONS_WITH_VALUE = {"--cluster", "--cluster-spec", "--job-name", "--task-index", "--cluster-flags",
-                      "--cluster-logs", "--cluster-port", "--startup-timeout", "--finish-grace", "--stop-grace",
-                      "--restarts", "--cluster-network"}
-
 
 def add_arguments(parser):
     group = parser.add_argument_group("cluster (TF1 between-graph replication on TensorFlow's gRPC runtime)")
