@@ -30,3 +30,8 @@ def test_keras22_paths_methods_and_keyword_spellings_are_findings():
 
 def test_a_file_without_keras_has_no_keras_findings():
     assert [f for f in scan_text("model.fit(x, y, nb_epoch=2)\n") if f.category == "keras"] == []
+
+
+def test_plain_keras2_arguments_are_not_findings():
+    source = "from keras.layers import Dense\nlayer = Dense(units=10, input_dim=4)\n"
+    assert [f.symbol for f in scan_text(source) if "Dense" in f.symbol] == []

@@ -99,13 +99,18 @@ for _layer, _interface in list(interfaces.LAYERS.items()) + [("fit_generator", i
     for _old, _new in _interface.renames:
         TABLE[f"{_layer}({_old}=)"] = KerasName(f"the Keras 1 spelling of `{_new}`, converted with a warning",
                                                 f"{_layer}({_new}=...)", _KERAS_1)
+_PREPROCESSOR_FORMS = set()
 for _old, _what in (("nb_row/nb_col", "kernel_size=(rows, cols)"), ("kernel_dim*", "kernel_size=(d1, d2, d3)"),
                     ("input_dim", "input_shape=(input_length, input_dim)"), ("forget_bias_init", "unit_forget_bias"),
                     ("output_shape", "(nothing: the output shape is computed)"), ("mode", "(nothing: mode 0 only)"),
                     ("init", "depthwise_initializer / pointwise_initializer")):
     for _layer in interfaces.LAYERS:
-        TABLE.setdefault(f"{_layer}({_old}=)", KerasName(f"Keras 1 argument form, converted to {_what}",
-                                                          f"{_layer}({_what})", _KERAS_1))
+        if f"{_layer}({_old}=)" not in TABLE:
+            # Listed for every layer without knowing which layer's preprocessor takes the form (Dense(input_dim=)
+            # is plain Keras 2): --report names only the ones a run converted; migration.scan leaves them out.
+            _PREPROCESSOR_FORMS.add(f"{_layer}({_old}=)")
+            TABLE[f"{_layer}({_old}=)"] = KerasName(f"Keras 1 argument form, converted to {_what}",
+                                                    f"{_layer}({_what})", _KERAS_1)
 for _path in layout.MODULES:
     TABLE[_path] = KerasName(f"the Keras 2.2.4 module `{_path}`",
                              "tf.keras / tf_keras (" + _path.replace("keras", "tf_keras", 1) + " where it exists)",
@@ -128,7 +133,7 @@ def _scan_entry(key, entry):
         return key[len("keras."):], legacy_name.MODULE
     if "(" not in key and key.count(".") == 1 and key[0].isupper() and not key.startswith("K."):
         return key, legacy_name.METHOD
-    if _KEYWORD_SPELLING.match(key):
+    if _KEYWORD_SPELLING.match(key) and key not in _PREPROCESSOR_FORMS:
         return f"keras.{key}", legacy_name.KEYWORD
     return None, None
 
