@@ -135,3 +135,23 @@ def test_tests_live_in_the_folder_of_what_they_test():
     loose = sorted(name for name in os.listdir(tests_dir) if name.startswith("test_") and name != "test_layout.py")
     folders = {name for name in os.listdir(tests_dir) if os.path.isfile(os.path.join(tests_dir, name, "__init__.py"))}
     assert loose == [] and folders <= TEST_FOLDERS, (loose, folders - TEST_FOLDERS)
+
+
+def test_test_modules_share_helpers_through_harness_modules_not_each_other():
+    """A helper two test files need lives in a module without the test_ prefix (importing a test module
+    from another one re-runs its module-level set-up and hides where the helper lives)."""
+    tests_dir = os.path.join(pairs.REPO_ROOT, "tests")
+    crossing = []
+    for folder, _, names in os.walk(tests_dir):
+        for name in sorted(names):
+            if not (name.startswith("test_") and name.endswith(".py")):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as handle:
+                tree = ast.parse(handle.read(), path)
+            imported = [f"{node.module}.{alias.name}" for node in ast.walk(tree)
+                        if isinstance(node, ast.ImportFrom) and node.module for alias in node.names]
+            imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+            crossing += [(os.path.relpath(path, tests_dir), module) for module in imported
+                         if module.startswith("tests.") and any(part.startswith("test_") for part in module.split("."))]
+    assert crossing == []

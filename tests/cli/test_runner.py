@@ -1,5 +1,4 @@
 """The runner runs TF1 scripts unchanged: one behaviour per script under tests/scripts/runner/."""
-import json
 import os
 import re
 import signal
@@ -8,30 +7,9 @@ import sys
 import time
 
 import pytest
-from tests import paths
+from tests.cli.runner_harness import SCRIPTS, result_of, run
 
 pytestmark = pytest.mark.slow  # TF1 programs in subprocesses
-
-SCRIPTS = os.path.join(paths.SCRIPTS, "runner")
-OUTSIDE_LIB = os.path.join(paths.SCRIPTS, "outside_lib")
-
-
-def run(script, *args, runner_args=(), cwd=None, stdin=None, env_extra=None, timeout=180):
-    env = dict(os.environ, PYTHONPATH=OUTSIDE_LIB)
-    env.pop("DISPLAY", None)
-    env.pop("TF_CPP_MIN_LOG_LEVEL", None)
-    env.update(env_extra or {})
-    return subprocess.run(
-        [sys.executable, "-m", "tf1compat", *runner_args, os.path.join(SCRIPTS, script), *args],
-        capture_output=True, text=True, cwd=cwd, input=stdin, env=env, timeout=timeout)
-
-
-def result_of(completed):
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    lines = [line for line in completed.stdout.splitlines() if line.startswith("RESULT ")]
-    assert len(lines) == 1, completed.stdout
-    return json.loads(lines[0][len("RESULT "):])
-
 
 def test_graph_mode_and_feed_dict():
     completed = run("graph_feed_dict.py")

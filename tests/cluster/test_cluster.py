@@ -1,5 +1,4 @@
 """The cluster launcher with stand-in tasks (no TensorFlow): specs, flags, TF_CONFIG, supervision, bad input."""
-import contextlib
 import json
 import os
 import signal
@@ -13,43 +12,7 @@ import pytest
 from tf1compat.session import device_filters
 from tf1compat.cluster import environment, flags, ports, spec
 from tf1compat.cluster.spec import ClusterError
-from tests import paths
-
-FAKE_TASK = os.path.join(paths.SCRIPTS, "cluster", "fake_task.py")
-
-
-def launch(*launcher_args, script_args=(), pid_dir, timeout=60, **popen):
-    command = [sys.executable, "-m", "tf1compat", "--plain", *launcher_args, FAKE_TASK, "--pid-dir", str(pid_dir),
-               *script_args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, **popen)
-
-
-@contextlib.contextmanager
-def running_launcher(command):
-    """A launcher in its own session, its output piped; killed with its tasks if the test fails before it ends."""
-    launcher = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True)
-    try:
-        yield launcher
-    finally:
-        if launcher.poll() is None:
-            os.killpg(launcher.pid, signal.SIGKILL)
-            launcher.wait()
-
-
-def alive_pids(pid_dir):
-    alive = []
-    for name in sorted(os.listdir(pid_dir)):
-        if not name.endswith(".pid"):
-            continue
-        pid = int((pid_dir / name).read_text())
-        try:
-            os.kill(pid, 0)
-            alive.append(name)
-        except ProcessLookupError:
-            pass
-    return alive
-
+from tests.cluster.launcher_harness import FAKE_TASK, alive_pids, launch, running_launcher
 
 def test_counts_flags_and_tf_config():
     counts = spec.parse_counts("worker=2, ps=1,chief=1")

@@ -9,7 +9,7 @@ import struct
 import sys
 
 import pytest
-from tests.cluster.test_cluster import FAKE_TASK, alive_pids, launch, running_launcher
+from tests.cluster.launcher_harness import FAKE_TASK, alive_pids, launch, running_launcher
 
 from tf1compat.cluster import ports, private_network
 

@@ -5,7 +5,7 @@ import pytest
 
 from tf1compat.session import bfloat16
 from tf1compat.session import config as session_config
-from tests.cli.test_runner import SCRIPTS, result_of, run
+from tests.cli.runner_harness import SCRIPTS, result_of, run
 
 tf = pytest.importorskip("tensorflow")
 from tensorflow.core.protobuf import rewriter_config_pb2  # noqa: E402

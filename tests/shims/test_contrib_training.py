@@ -43,7 +43,7 @@ def test_each_batch_holds_one_bucket_padded_to_its_longest_sequence():
 ])
 def test_unprovided_names_raise_clear_errors(name, words):
     message = results()["errors"][name]
-    assert message.split(":")[0] == words[0] and f"`tf.contrib." in message
+    assert message.split(":")[0] == words[0] and "`tf.contrib." in message
     assert all(word in message for word in words[1:])
 
 
