@@ -8,6 +8,8 @@ import tokenize
 from dataclasses import dataclass, field
 from typing import Optional
 
+from tf1compat.cli import source_file
+
 SUFFIXES = (".py", ".ipynb")
 _SKIPPED_FOLDERS = {"__pycache__", "node_modules", "site-packages"}
 # Cell magics whose body is still Python; any other %%magic cell (bash, html, ...) is not.
@@ -80,13 +82,11 @@ def _walk(folder):
 
 def read_bytes(path):
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise ScanInputError(f"`{path}`: cannot be read ({error.strerror}); check that it exists and is readable") from None
-    if b"\0" in data:
-        raise ScanInputError(f"`{path}`: binary file (contains NUL bytes), not Python source; remove it from the paths")
-    return data
+        return source_file.read_python_bytes(path)
+    except source_file.BinaryFileError as error:
+        raise ScanInputError(f"{error}; remove it from the paths") from None
+    except source_file.SourceFileError as error:
+        raise ScanInputError(f"{error}; check that it exists and is readable") from None
 
 
 def decode_python(path, data):

@@ -114,7 +114,7 @@ def test_report_counts_uses():
 @pytest.mark.parametrize("target, message", [
     ("missing.py", "`{path}`: no such file"),
     ("", "`{path}` is a directory with no __main__.py"),
-    ("binary.py", "`{path}` is not a Python script (it is a binary file)"),
+    ("binary.py", "`{path}`: binary file (contains NUL bytes), not Python source; give the path of a TF1"),
     ("broken.py", "`{path}` line 1: Missing parentheses in call to 'print'"),
 ])
 def test_bad_script_is_a_usage_error(tmp_path, target, message):

@@ -10,7 +10,7 @@ import types
 
 from tf1compat import cluster, scope
 from tf1compat.api import usage_report
-from tf1compat.cli import headless_figures
+from tf1compat.cli import headless_figures, source_file
 from tf1compat.cli.usage import UsageError, UsageParser, run_command
 from tf1compat.cluster.option_values import non_negative_seconds
 from tf1compat.scope import outside_hint, project_settings
@@ -185,12 +185,9 @@ def _script_target(script, legacy_numpy=True):
             return {"kind": "path", "path": script, "root": os.path.abspath(script), "code": None}
         raise UsageError(f"`{script}` is a directory with no __main__.py; give the path of a TF1 Python script")
     try:
-        with open(script, "rb") as handle:
-            source = handle.read()
-    except OSError as error:
-        raise UsageError(f"`{script}` cannot be read: {error.strerror}") from None
-    if b"\0" in source:
-        raise UsageError(f"`{script}` is not a Python script (it is a binary file)")
+        source = source_file.read_python_bytes(script)
+    except source_file.SourceFileError as error:
+        raise UsageError(f"{error}; give the path of a TF1 Python script") from None
     try:
         if legacy_numpy:
             from tf1compat.views.numpy import scalar_conversions
