@@ -7,7 +7,8 @@ import scipy.special
 from PIL import Image
 
 from tests.views.legacy_stack_loader import LOAD_LIBRARY
-from tf1compat.views.scipy import images, integration
+from tf1compat.cli import headless_figures
+from tf1compat.views.scipy import images, integration, sample_data
 
 DOC_IMAGE = numpy.array([[91.06794177, 3.39058326, 84.4221549], [73.88003259, 80.91433048, 4.88878881],
                          [51.53875334, 34.45808177, 27.5873488]])
@@ -89,6 +90,66 @@ def test_imrotate_goes_through_toimage():
         [4, 3], [2, 1]]
 
 
+def test_imfilter_byte_scales_then_applies_pillows_fixed_kernel():
+    impulse = numpy.zeros((5, 5), dtype=numpy.uint8)
+    impulse[2, 2] = 10
+    edges = images.imfilter(impulse, "find_edges")  # kernel: 8 in the middle, -1 around; clipped to 0-255
+    assert edges.dtype == numpy.uint8 and edges.shape == (5, 5)
+    assert edges[1:4, 1:4].tolist() == [[0, 0, 0], [0, 80, 0], [0, 0, 0]]
+    floats = numpy.zeros((5, 5))
+    floats[2, 2], floats[0, 0] = 0.5, 1.0  # byte-scaled first: 0.5 -> 128, so 8 * 128 clips to 255
+    assert images.imfilter(floats, "find_edges")[2, 2] == 255
+    smooth = images.imfilter(numpy.full((4, 4), 7, dtype=numpy.uint8), "smooth")
+    assert smooth.tolist() == [[7] * 4] * 4  # a normalised kernel keeps a flat image flat
+    with pytest.raises(ValueError, match=r"^Unknown filter type\. \(`ftype='gaussian'`; SciPy's imfilter knows blur, "):
+        images.imfilter(impulse, "gaussian")
+
+
+def test_imshow_opens_a_byte_scaled_png_in_the_viewer_command_then_deletes_it(tmp_path, monkeypatch):
+    shown = tmp_path / "shown.png"
+    monkeypatch.setenv(images.VIEWER_VARIABLE, f"sh -c 'cp \"$0\" {shown}; echo \"$0\" > {tmp_path}/temp_path'")
+    images.imshow(numpy.array([[0.0, 1.0], [2.0, 3.0]]))
+    assert numpy.asarray(Image.open(shown)).tolist() == [[0, 85], [170, 255]]
+    temporary = (tmp_path / "temp_path").read_text().strip()
+    assert temporary.endswith(".png") and not __import__("os").path.exists(temporary)
+    monkeypatch.setenv(images.VIEWER_VARIABLE, "false")
+    with pytest.raises(RuntimeError, match=r"^Could not execute image viewer\. \(`false /.*\.png` exited with status "
+                                           r"1; set SCIPY_PIL_IMAGE_VIEWER to an image viewer command"):
+        images.imshow(numpy.zeros((2, 2)))
+
+
+def test_imshow_under_the_runner_with_no_display_saves_the_image_beside_the_figures(tmp_path, monkeypatch):
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", images.VIEWER_VARIABLE):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(headless_figures, "_destination", {"folder": str(tmp_path / "figures"), "stem": "gan"})
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "gan_1.png").write_bytes(b"the user's figure")
+    images.imshow(numpy.array([[0, 255], [255, 0]], dtype=numpy.uint8))
+    assert (tmp_path / "figures" / "gan_1.png").read_bytes() == b"the user's figure"  # never overwritten
+    assert numpy.asarray(Image.open(tmp_path / "figures" / "gan_2.png")).tolist() == [[0, 255], [255, 0]]
+
+
+def test_sample_data_comes_from_scipy_datasets_and_a_failed_download_names_the_fix(tmp_path, monkeypatch):
+    import bz2
+
+    import scipy.datasets._fetchers as fetchers
+
+    pixels = (numpy.arange(768 * 1024 * 3) % 251).astype(numpy.uint8)
+    (tmp_path / "face.dat").write_bytes(bz2.compress(pixels.tobytes()))
+    monkeypatch.setattr(fetchers, "fetch_data", lambda name, *rest: str(tmp_path / name))
+    colour, grey = sample_data.face(), sample_data.face(gray=True)
+    assert colour.shape == (768, 1024, 3) and colour.dtype == numpy.uint8 and colour[0, 1].tolist() == [3, 4, 5]
+    assert grey.shape == (768, 1024) and grey[0, 1] == int(0.21 * 3 + 0.71 * 4 + 0.07 * 5)  # 3.82 -> 3
+
+    def no_pooch(*args):
+        raise ImportError("Missing optional dependency 'pooch' required for scipy.datasets module.")
+
+    monkeypatch.setattr(fetchers, "fetch_data", no_pooch)
+    with pytest.raises(RuntimeError, match=r"^scipy\.misc\.ascent\(\): SciPy 1\.10 moved .* \(ImportError: Missing "
+                                           r"optional dependency 'pooch'.*Fix: `pip install pooch`"):
+        sample_data.ascent()
+
+
 def test_simps_of_even_counts_averages_as_scipy_1_10_did():
     assert integration.simps([1, 2, 3, 4]) == 7.5
     x = numpy.arange(4.0)
@@ -113,7 +174,7 @@ def test_a_legacy_script_gets_the_old_names_and_a_library_beside_it_todays_scipy
         import scipy.misc
         import scipy.ndimage
         import scipy.sparse.linalg.eigen.arpack as arpack
-        from scipy.misc import imresize, logsumexp
+        from scipy.misc import imresize, logsumexp, imfilter, imshow, factorial2, pade, face
         from scipy.sparse.linalg.eigen.arpack import eigsh
         from scipy.integrate import simps, trapz, cumtrapz
         from scipy import misc
@@ -124,6 +185,8 @@ def test_a_legacy_script_gets_the_old_names_and_a_library_beside_it_todays_scipy
     assert script.eigsh is scipy.sparse.linalg.eigsh and script.arpack.eigsh is scipy.sparse.linalg.eigsh
     assert script.imresize is images.imresize and script.imread is images.imread is script.ndimage_imread
     assert script.logsumexp is scipy.special.logsumexp and script.trapz is scipy.integrate.trapezoid
+    assert (script.imfilter, script.imshow, script.face) == (images.imfilter, images.imshow, sample_data.face)
+    assert script.factorial2 is scipy.special.factorial2 and script.pade is scipy.interpolate.pade
     assert script.simps is integration.simps and script.misc.imsave is images.imsave
     assert script.scipy.__name__ == "scipy" and script.scipy.linalg is scipy.linalg  # the rest: real modules
     assert (script.library.has_imread, script.library.has_simps) == (False, False)

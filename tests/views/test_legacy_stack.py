@@ -93,7 +93,7 @@ def test_scan_reports_every_package_with_its_replacement():
         (10, 18, "matplotlib", "Axes.hist(normed=)", "provided")]
     messages = {f.symbol: f.message for f in scan_text(SOURCE)}
     assert messages["scipy.misc.imresize"].startswith(
-        "`scipy.misc.imresize` was removed in SciPy 1.2 (tf1compat's legacy SciPy view provides it); now: ")
+        "`scipy.misc.imresize` was removed in SciPy 1.3 (tf1compat's legacy SciPy view provides it); now: ")
     assert messages["Axes.hist(normed=)"] == ("`normed=` of Axes.hist was removed in matplotlib 3.1 (tf1compat's "
                                               "legacy matplotlib view accepts it); now: hist(density=True)")
 

@@ -1,5 +1,4 @@
 """TF1 programs that die on the 2018 stack run unchanged through ``python -m tf1compat`` (subprocesses: slow)."""
-import json
 import math
 import os
 import subprocess
@@ -10,21 +9,18 @@ import pytest
 from PIL import Image
 
 from tests import paths
+from tests.cli.runner_harness import result_of
 
 SCRIPTS = os.path.join(paths.SCRIPTS, "legacy_stack")
 pytestmark = pytest.mark.slow
 
 
-def run(script, *args, runner_args=()):
+def run(script, *args, runner_args=(), cwd=None):
     env = dict(os.environ, TF1COMPAT_OFFLINE="1")
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "SCIPY_PIL_IMAGE_VIEWER"):
+        env.pop(variable, None)
     return subprocess.run([sys.executable, "-m", "tf1compat", *runner_args, os.path.join(SCRIPTS, script), *args],
-                          capture_output=True, text=True, env=env, timeout=300)
-
-
-def result_of(completed):
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    line, = [line for line in completed.stdout.splitlines() if line.startswith("RESULT ")]
-    return json.loads(line[len("RESULT "):])
+                          capture_output=True, text=True, env=env, timeout=300, cwd=cwd)
 
 
 def byte_scaled(grid):
@@ -41,6 +37,17 @@ def test_gan_samples_are_written_by_scipy_misc_imsave_byte_for_byte(tmp_path):
     assert numpy.asarray(written).tolist() == byte_scaled(result["grid"])
     report = completed.stderr[completed.stderr.index("SciPy <= 1.1 names the legacy SciPy view served (1;"):]
     assert "scipy.misc.imsave" in report and "gan_samples.py:30" in report
+
+
+def test_imshow_with_no_display_saves_the_filtered_image_as_the_next_figure(tmp_path):
+    figures = tmp_path / "figures"
+    completed = run("edge_preview.py", runner_args=["--figures", str(figures)], cwd=tmp_path)
+    result = result_of(completed)
+    assert result["dtype"] == "uint8" and len(result["edges"]) == 6
+    assert result["edges"][0][:3] == [0, 0, 0] and max(map(max, result["edges"])) == 255  # byte-scaled, then edges
+    saved = figures / "edge_preview_1.png"
+    assert numpy.asarray(Image.open(saved)).tolist() == result["edges"]
+    assert f"saved image to {saved}" in completed.stderr
 
 
 def test_gan_script_with_real_scipy_fails_as_on_scipy_of_today(tmp_path):

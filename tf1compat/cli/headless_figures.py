@@ -3,6 +3,7 @@ import os
 import sys
 
 _INTERACTIVE_HINTS = ("tk", "qt", "gtk", "wx", "macosx", "nbagg", "webagg", "ipympl", "widget", "inline")
+_destination = {}  # set by prepare(): where this run saves what it cannot show ("folder", "stem")
 
 
 def headless():
@@ -20,6 +21,7 @@ def prepare(figures_dir, stem):
     """
     if headless() and "MPLBACKEND" not in os.environ:
         os.environ["MPLBACKEND"] = "Agg"
+    _destination.update(folder=figures_dir, stem=stem)
 
     def hook():
         pyplot = sys.modules.get("matplotlib.pyplot")
@@ -47,6 +49,21 @@ def patch_show(pyplot, figures_dir, stem):
     show.__wrapped__ = original_show
     show.__doc__ = "tf1compat: save open figures as PNG (no display); see --figures."
     pyplot.show = show
+
+
+def save_image(image):
+    """Save a PIL image as the run's next figure file when the runner prepared one and no display exists.
+
+    Returns the path, or None (not under the runner, or a display is there): the caller then shows it
+    its own way. Image viewers of old libraries (``scipy.misc.imshow``) use this.
+    """
+    if not _destination or not headless():
+        return None
+    os.makedirs(_destination["folder"], exist_ok=True)
+    path = next_free_path(_destination["folder"], _destination["stem"])
+    image.save(path)
+    print(f"tf1compat: no display; saved image to {path}", file=sys.stderr)
+    return path
 
 
 def save_open_figures(pyplot, figures_dir, stem):

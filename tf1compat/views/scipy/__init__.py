@@ -1,7 +1,8 @@
 """The SciPy a legacy script sees: SciPy <= 1.1's image functions, misc re-exports and old module paths.
 
-Parts: ``table`` (the data), ``images`` (``imread``/``imsave``/``imresize``/... as old SciPy did them,
-on Pillow), ``integration`` (``simps``, ``cumtrapz``). The views come from the legacy-stack engine
+Parts: ``table`` (the data), ``images`` (``imread``/``imsave``/``imresize``/``imshow``/... as old SciPy
+did them, on Pillow), ``integration`` (``simps``, ``cumtrapz``), ``sample_data`` (``face``, ``ascent``,
+``electrocardiogram`` from ``scipy.datasets``). The views come from the legacy-stack engine
 (``tf1compat.views.legacy_package``).
 """
 

@@ -6,12 +6,20 @@ as is; ``toimage`` byte-scales every 2-D array except in modes ``'F'``, ``'I'`` 
 and ``imrotate`` go through ``toimage``, so float input comes back byte-scaled as uint8.
 """
 import numbers
+import os
+import subprocess
+import tempfile
 
 import numpy
-from PIL import Image
+from PIL import Image, ImageFilter
 
 RESAMPLE = {"nearest": 0, "lanczos": 1, "bilinear": 2, "bicubic": 3, "cubic": 3}  # Pillow's filter numbers
 _MODE_ERROR = "Mode is unknown or incompatible with input array shape."
+FILTERS = {"blur": ImageFilter.BLUR, "contour": ImageFilter.CONTOUR, "detail": ImageFilter.DETAIL,
+           "edge_enhance": ImageFilter.EDGE_ENHANCE, "edge_enhance_more": ImageFilter.EDGE_ENHANCE_MORE,
+           "emboss": ImageFilter.EMBOSS, "find_edges": ImageFilter.FIND_EDGES, "smooth": ImageFilter.SMOOTH,
+           "smooth_more": ImageFilter.SMOOTH_MORE, "sharpen": ImageFilter.SHARPEN}  # imfilter's ``ftype`` names
+VIEWER_VARIABLE = "SCIPY_PIL_IMAGE_VIEWER"  # imshow's viewer command; SciPy's default was ``see``
 
 
 def bytescale(data, cmin=None, cmax=None, high=255, low=0):
@@ -142,3 +150,38 @@ def imrotate(arr, angle, interp="bilinear"):
     """``arr`` rotated ``angle`` degrees counter-clockwise (byte-scaled through ``toimage``)."""
     image = toimage(numpy.asarray(arr))
     return fromimage(image.rotate(angle, resample=_resample(interp)))
+
+
+def imfilter(arr, ftype):
+    """``arr`` (byte-scaled through ``toimage``) through one of Pillow's fixed filters, named as in ``FILTERS``."""
+    image = toimage(arr)
+    if ftype not in FILTERS:
+        raise ValueError(f"Unknown filter type. (`ftype={ftype!r}`; SciPy's imfilter knows "
+                         f"{', '.join(sorted(FILTERS))})")
+    return fromimage(image.filter(FILTERS[ftype]))
+
+
+def imshow(arr):
+    """Show ``arr`` (byte-scaled through ``toimage``) as SciPy did: a temporary PNG opened by the command in
+    ``$SCIPY_PIL_IMAGE_VIEWER`` (default ``see``), waited for, then deleted.
+
+    Under ``python -m tf1compat`` on a machine with no display and no viewer variable set, the image is
+    saved where ``plt.show()`` saves figures (``--figures``) instead, as no viewer could open.
+    """
+    image = toimage(arr)
+    if VIEWER_VARIABLE not in os.environ:
+        from tf1compat.cli import headless_figures
+
+        if headless_figures.save_image(image) is not None:
+            return
+    command = os.environ.get(VIEWER_VARIABLE, "see")
+    handle, path = tempfile.mkstemp(".png")
+    os.close(handle)
+    try:
+        image.save(path)
+        status = subprocess.call(f"{command} {path}", shell=True)
+    finally:
+        os.unlink(path)
+    if status != 0:
+        raise RuntimeError(f"Could not execute image viewer. (`{command} {path}` exited with status {status}; "
+                           f"set {VIEWER_VARIABLE} to an image viewer command, e.g. `eog` or `display`)")

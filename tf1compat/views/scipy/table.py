@@ -6,15 +6,20 @@ from tf1compat.views.legacy_name import MODULE, LegacyName
 
 _IMAGES = "tf1compat.views.scipy.images"
 _INTEGRATION = "tf1compat.views.scipy.integration"
+_SAMPLES = "tf1compat.views.scipy.sample_data"
 _IMAGEIO = "imageio.v3.imread / numpy.asarray(PIL.Image.open(path))"
 
 
-def _image(name, did, replacement, removed_in="1.2"):
+def _image(name, did, replacement, removed_in="1.3"):  # deprecated in 1.0, gone in 1.3 (its release notes)
     return LegacyName(f"{_IMAGES}:{name}", did, replacement, removed_in)
 
 
 def _special(name):
     return LegacyName(f"scipy.special:{name}", f"scipy.special.{name}, re-exported", f"scipy.special.{name}", "1.3")
+
+
+def _sample(name, did):
+    return LegacyName(f"{_SAMPLES}:{name}", did, f"scipy.datasets.{name}() (downloads once; needs pooch)", "1.15")
 
 
 TABLE = {
@@ -31,9 +36,20 @@ TABLE = {
     "misc.fromimage": _image("fromimage", "a PIL image as an array", "numpy.asarray(image)"),
     "misc.bytescale": _image("bytescale", "scale an array linearly to uint8 [low, high], rounding half up",
                              "((a - a.min()) * 255 / (a.max() - a.min()) + 0.5).astype(numpy.uint8)"),
+    "misc.imfilter": _image("imfilter", "one of Pillow's fixed filters ('blur', 'edge_enhance', ...) on a byte-scaled image",
+                            "numpy.asarray(PIL.Image.fromarray(a).filter(PIL.ImageFilter.BLUR))"),
+    "misc.imshow": _image("imshow", "open a byte-scaled image in $SCIPY_PIL_IMAGE_VIEWER (default `see`)",
+                          "PIL.Image.fromarray(a).show() or matplotlib.pyplot.imshow(a)"),
     "misc.logsumexp": _special("logsumexp"),
     "misc.comb": _special("comb"),
     "misc.factorial": _special("factorial"),
+    "misc.factorial2": _special("factorial2"),
+    "misc.factorialk": _special("factorialk"),
+    "misc.pade": LegacyName("scipy.interpolate:pade", "scipy.interpolate.pade, re-exported",
+                            "scipy.interpolate.pade", "1.3"),
+    "misc.face": _sample("face", "the bundled raccoon photograph, 768x1024x3 uint8 (gray=True: 768x1024)"),
+    "misc.ascent": _sample("ascent", "the bundled 512x512 grey test picture"),
+    "misc.electrocardiogram": _sample("electrocardiogram", "the bundled 5-minute ECG at 360 Hz, in mV"),
     "ndimage.imread": _image("imread", "read an image file into an array, as scipy.misc.imread", _IMAGEIO),
     "sparse.linalg.eigen.arpack": LegacyName(
         "scipy.sparse.linalg", "the ARPACK wrappers' module (eigsh, eigs, ArpackNoConvergence)",
