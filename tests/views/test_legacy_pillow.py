@@ -1,7 +1,7 @@
-"""The legacy Pillow view: the removed filter names, and text sizes as Pillow 9 measured them."""
+"""The legacy Pillow view: the removed filter names, text sizes as Pillow 9 measured them, the bitmap default font."""
 import numpy
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, features
 
 
 SCRIPT = """
@@ -17,6 +17,16 @@ def textsize(draw, text, **kwargs):
 
 def getsize(font, text, **kwargs):
     return font.getsize(text, **kwargs)
+
+
+def default_font(*size):
+    return ImageFont.load_default(*size)
+
+
+def draw_label(text):
+    image = Image.new("L", (40, 14))
+    ImageDraw.Draw(image).text((1, 1), text, fill=255)
+    return image
 """
 
 
@@ -54,3 +64,18 @@ def test_textsize_measures_lines_as_pillow_9(script):
     assert script.textsize(draw, "Hi\nthere", font=font) == (widest, 2 * line_height - 4)
     assert script.textsize(draw, "Hi") == script.getsize(draw.getfont(), "Hi")  # the draw's default font
     assert not hasattr(draw, "textsize") and not hasattr(font, "getsize")  # this file is not in the scope
+
+
+@pytest.mark.skipif(not features.check("freetype2"), reason="without FreeType, today's default font is the bitmap one too")
+def test_text_with_no_font_uses_the_2018_bitmap_font_in_the_scope_only(script):
+    assert isinstance(script.default_font(), ImageFont.ImageFont)  # the bitmap font, as Pillow 5 had it
+    assert isinstance(script.default_font(12), ImageFont.FreeTypeFont)  # a size: today's API, today's font
+    assert isinstance(ImageFont.load_default(), ImageFont.FreeTypeFont)  # this file is not in the scope
+    label = script.draw_label("Hi")
+    expected = Image.new("L", (40, 14))
+    ImageDraw.Draw(expected).text((1, 1), "Hi", fill=255, font=ImageFont.load_default_imagefont())
+    assert label.tobytes() == expected.tobytes() and numpy.asarray(label).any()
+    today = Image.new("L", (40, 14))
+    ImageDraw.Draw(today).text((1, 1), "Hi", fill=255)
+    assert today.tobytes() != label.tobytes()  # what the script would draw without the view
+    assert script.textsize(ImageDraw.Draw(Image.new("L", (8, 8))), "Hello") == (30, 11)  # Pillow 9's answer

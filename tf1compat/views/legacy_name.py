@@ -6,6 +6,7 @@ MODULE = "module"  # a whole module path that no longer exists: `sklearn.cross_v
 METHOD = "method"  # an attribute of a real class, served inside the scope only: `DataFrame.as_matrix`
 PROPERTY = "property"  # likewise, but computed on access: `DataFrame.ix`
 KEYWORD = "keyword"  # a keyword a real function no longer takes: `Axes.hist(normed=...)`
+DEFAULT = "default"  # a real function whose result with no arguments changed: `ImageFont.load_default()`
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,10 @@ class LegacyName:
             removed module path).
         did: what the name did in the old release, in a few words.
         replacement: what a port to today's package writes instead.
-        removed_in: the release of the package that removed it.
-        kind: ``NAME``, ``MODULE``, ``METHOD``, ``PROPERTY`` or ``KEYWORD``.
-        owners: for methods, properties and keywords: the real classes (``"module:Class"``) that get it.
+        removed_in: the release of the package that removed it (for ``DEFAULT``: that changed it).
+        kind: ``NAME``, ``MODULE``, ``METHOD``, ``PROPERTY``, ``KEYWORD`` or ``DEFAULT``.
+        owners: for methods, properties, keywords and defaults: the real classes (``"module:Class"``) or
+            modules (``"module"``) that get it.
     """
 
     value: str

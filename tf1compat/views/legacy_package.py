@@ -18,6 +18,9 @@ import hook needs:
   plain methods, seen everywhere.
 - keywords a real method no longer takes (``Axes.hist(normed=)``): the method is wrapped; calls
   without the keyword, and calls from outside the scope, go to the original unchanged.
+- defaults that changed (``ImageFont.load_default()``, the font ``draw.text`` uses with none given):
+  the function is wrapped the same way; the first caller outside the package decides which default
+  it gets.
 """
 import collections
 import functools
@@ -172,13 +175,13 @@ class LegacyPackage:
             return
         self._installed.append((None, None, None))  # installed, even if the table has nothing to add
         for key, entry in self.table.items():
-            if entry.kind not in (kinds.METHOD, kinds.PROPERTY, kinds.KEYWORD):
+            if entry.kind not in (kinds.METHOD, kinds.PROPERTY, kinds.KEYWORD, kinds.DEFAULT):
                 continue
             attribute = key.rpartition(".")[2].partition("(")[0]
             for owner in entry.owners:
                 cls = resolve(owner)
                 previous = cls.__dict__.get(attribute)
-                if entry.kind == kinds.KEYWORD:
+                if entry.kind in (kinds.KEYWORD, kinds.DEFAULT):
                     if previous is None:
                         continue
                     setattr(cls, attribute, resolve(entry.value)(previous, functools.partial(self.served_to, key)))
@@ -212,7 +215,7 @@ class LegacyPackage:
         self._installed.clear()
 
     def served_to(self, key, skip_dirs=()):
-        """Whether the code calling a keyword wrapper (first frame outside ``skip_dirs``) is in scope; records the use."""
+        """Whether the code calling a keyword or default wrapper (first frame outside ``skip_dirs``) is in scope; records the use."""
         frame = caller_frame(skip_dirs)
         if frame is None or not _hook().in_scope(frame.f_code.co_filename):
             return False
@@ -236,13 +239,15 @@ class LegacyPackage:
         for key in sorted(self._uses):
             entry = self.table[key]
             count = self._uses[key]
-            lines.append(f"  {self.spelling(key):<40} [removed in {self.display} {entry.removed_in}] -> "
+            verb = "changed" if entry.kind == kinds.DEFAULT else "removed"
+            lines.append(f"  {self.spelling(key):<40} [{verb} in {self.display} {entry.removed_in}] -> "
                          f"{entry.replacement} ({count} use{'s' if count != 1 else ''}, first at {self._first_site(key)})")
         return lines
 
     def spelling(self, key):
         """How a script spells ``key``: ``scipy.misc.imread``, ``DataFrame.as_matrix``."""
-        return key if self.table[key].kind in (kinds.METHOD, kinds.PROPERTY, kinds.KEYWORD) else f"{self.top}.{key}"
+        scoped = (kinds.METHOD, kinds.PROPERTY, kinds.KEYWORD, kinds.DEFAULT)
+        return key if self.table[key].kind in scoped else f"{self.top}.{key}"
 
     def _first_site(self, key):
         if not self._sites[key]:

@@ -3,7 +3,7 @@
 Keys are dotted paths under ``PIL`` for module names and ``Class.method`` for what the view adds to
 Pillow's own classes (inside the legacy scope only). Data only.
 """
-from tf1compat.views.legacy_name import METHOD, LegacyName
+from tf1compat.views.legacy_name import DEFAULT, METHOD, LegacyName
 
 _TEXT = "tf1compat.views.pillow.text_size"
 
@@ -33,4 +33,9 @@ TABLE = {
                                  "font.getbbox(text)[2:]", "PIL.ImageFont:ImageFont"),
     "TransposedFont.getsize": _method("transposed_getsize", "(width, height) of text, turned",
                                       "font.getbbox(text)[2:]", "PIL.ImageFont:TransposedFont"),
+    "ImageFont.load_default()": LegacyName(
+        "tf1compat.views.pillow.default_font:bitmap_by_default",
+        "the built-in bitmap font, 6x11 px per character (also what draw.text and textsize use with no font)",
+        "ImageFont.load_default_imagefont() keeps the bitmap font; load_default(size) the scalable one", "10.1",
+        DEFAULT, ("PIL.ImageFont",)),
 }

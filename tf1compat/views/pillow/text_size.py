@@ -3,8 +3,8 @@
 ``getsize`` was the far corner of the text's box from the drawing origin: FreeType's size plus its
 offset (so the blank above lower-case letters counts), plus twice the stroke width. ``textsize``
 measured with ``getsize``; several lines were ``max(width)`` by ``lines * (height of "A" + spacing) -
-spacing``. With ``font=None`` the draw's current default font is measured (Pillow 10.1+ draws with a
-FreeType font there, Pillow 9 used a bitmap font, so such sizes differ from 2018's).
+spacing``. With ``font=None`` the draw's current default font is measured: in the scope, the bitmap
+font Pillow 9 used (``default_font``), so ``textsize("Hello")`` is ``(30, 11)`` as it was.
 """
 from PIL import Image, ImageFont
 
