@@ -1,4 +1,5 @@
-"""The legacy pandas view: .ix as pandas 0.23 chose labels or positions, as_matrix, append, pd.datetime."""
+"""The legacy pandas view: .ix as pandas 0.23 chose labels or positions, as_matrix, append, pd.datetime, pd.np,
+iteritems, applymap, and the read_csv / to_csv / fillna keywords pandas 2-3 removed."""
 import datetime
 
 import numpy
@@ -31,6 +32,14 @@ def append(obj, *args, **kwargs):
     return obj.append(*args, **kwargs)
 
 
+def call(function, *args, **kwargs):
+    return function(*args, **kwargs)
+
+
+def method(obj, name, *args, **kwargs):
+    return getattr(obj, name)(*args, **kwargs)
+
+
 stamp = pd.datetime(2018, 1, 2)
 {load_library}
 """
@@ -38,6 +47,11 @@ LIBRARY = """
 import pandas
 frame = pandas.DataFrame({"a": [1]})
 sees = [hasattr(frame, name) for name in ("ix", "as_matrix", "append")]
+
+
+def read(text, **kwargs):
+    import io
+    return pandas.read_csv(io.StringIO(text), **kwargs)
 """
 
 
@@ -112,3 +126,68 @@ def test_pd_datetime_is_the_datetime_class_and_the_library_sees_todays_pandas(sc
     assert script.stamp == datetime.datetime(2018, 1, 2) and script.pd.datetime is datetime.datetime
     assert script.library.sees == [False, False, False]
     assert not hasattr(pandas, "datetime") and not hasattr(script.frame, "as_matrix")  # this file: not in scope
+
+
+def test_read_csv_keywords_of_pandas_0_23(script):
+    import io
+
+    def read(*args, **kwargs):  # called from the script's module, as its own code would
+        return script.call(script.pd.read_csv, *args, **kwargs)
+
+    frame = read(io.StringIO("a  b\tc\n1 2   3\n4\t5 6\n"), delim_whitespace=True)
+    assert frame.columns.tolist() == ["a", "b", "c"] and frame.to_numpy().tolist() == [[1, 2, 3], [4, 5, 6]]
+    assert read(io.StringIO("a b\n1 2\n"), delim_whitespace=False, sep=" ").to_numpy().tolist() == [[1, 2]]
+    with pytest.raises(ValueError, match="^Specified a delimiter with both sep and delim_whitespace=True"):
+        read(io.StringIO("a b\n"), sep=";", delim_whitespace=True)
+    ragged = "x,y\n1,2\n3,4,5\n6,7\n"
+    assert read(io.StringIO(ragged), error_bad_lines=False, warn_bad_lines=False).to_numpy().tolist() == [
+        [1, 2], [6, 7]]
+    with pytest.warns(pandas.errors.ParserWarning, match="^Skipping line 3: expected 2 fields, saw 3"):
+        read(io.StringIO(ragged), error_bad_lines=False)  # warn_bad_lines defaulted to True
+    with pytest.raises(pandas.errors.ParserError, match="Expected 2 fields in line 3, saw 3"):
+        read(io.StringIO(ragged), error_bad_lines=True)
+    single = read(io.StringIO("v\n1\n2\n"), squeeze=True)
+    assert isinstance(single, pandas.Series) and single.name == "v" and single.tolist() == [1, 2]
+    assert isinstance(read(io.StringIO("v,w\n1,2\n"), squeeze=True), pandas.DataFrame)  # two columns stay a frame
+    table = script.call(script.pd.read_table, io.StringIO("p\tq\n1 2\t3\n"), delim_whitespace=True)
+    assert table.columns.tolist() == ["p", "q"] and table.index.tolist() == [1]  # 3 fields, 2 names: an index
+    assert table.to_numpy().tolist() == [[2, 3]]
+    with pytest.raises(TypeError, match="delim_whitespace"):
+        script.library.read("a b\n1 2\n", delim_whitespace=True)  # a library beside the script: today's pandas
+
+
+def test_to_csv_line_terminator_and_fillna_method_for_frames_and_series(script):
+    import io
+
+    out = io.StringIO()
+    script.method(script.frame, "to_csv", out, line_terminator="\r\n")
+    assert out.getvalue() == ",a,b\r\nx,1,4.0\r\ny,2,5.0\r\nz,3,6.0\r\n"
+    assert script.method(script.frame["a"], "to_csv", line_terminator="|", header=False) == "x,1|y,2|z,3|"
+    gaps = pandas.DataFrame({"v": [1.0, None, None, 4.0], "w": [None, 2.0, None, None]})
+    assert script.method(gaps, "fillna", method="ffill").fillna(-1).to_numpy().tolist() == [
+        [1.0, -1.0], [1.0, 2.0], [1.0, 2.0], [4.0, 2.0]]
+    filled = script.method(gaps, "fillna", method="pad")
+    assert filled["v"].tolist() == [1.0, 1.0, 1.0, 4.0] and filled["w"].tolist()[1:] == [2.0, 2.0, 2.0]
+    assert script.method(gaps["v"], "fillna", method="bfill", limit=1).fillna(-1).tolist() == [1.0, -1.0, 4.0, 4.0]
+    in_place = gaps.copy()
+    assert script.method(in_place, "fillna", method="backfill", inplace=True) is None
+    assert in_place["v"].tolist() == [1.0, 4.0, 4.0, 4.0]
+    assert script.method(gaps, "fillna", 0, method=None)["w"].tolist() == [0.0, 2.0, 0.0, 0.0]
+    with pytest.raises(ValueError, match="^Cannot specify both 'value' and 'method'.$"):
+        script.method(gaps, "fillna", 0, method="ffill")
+    with pytest.raises(ValueError, match="^Invalid fill method. Expecting pad \\(ffill\\) or backfill \\(bfill\\). "
+                                         "Got nearest$"):
+        script.method(gaps, "fillna", method="nearest")
+    with pytest.raises(TypeError, match="method"):
+        gaps.fillna(method="ffill")  # this file is not in the scope
+
+
+def test_iteritems_applymap_and_pd_np(script):
+    assert [(name, column.tolist()) for name, column in script.method(script.frame, "iteritems")] == [
+        ("a", [1, 2, 3]), ("b", [4.0, 5.0, 6.0])]
+    assert list(script.method(script.series, "iteritems")) == [(2, 10), (1, 20), (0, 30)]
+    assert script.method(script.frame, "applymap", lambda value: value * 2).to_numpy().tolist() == [
+        [2, 8.0], [4, 10.0], [6, 12.0]]
+    assert script.pd.np.float is float and script.pd.np.nan != script.pd.np.nan  # the scope's NumPy 1.x view
+    assert script.pd.np.arange(3).tolist() == [0, 1, 2]
+    assert not hasattr(script.frame, "iteritems") and not hasattr(pandas, "np")  # this file: not in scope

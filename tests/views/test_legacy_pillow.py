@@ -66,7 +66,7 @@ def test_textsize_measures_lines_as_pillow_9(script):
     assert not hasattr(draw, "textsize") and not hasattr(font, "getsize")  # this file is not in the scope
 
 
-@pytest.mark.skipif(not features.check("freetype2"), reason="without FreeType, today's default font is the bitmap one too")
+@pytest.mark.skipif(not features.check("freetype2"), reason="without FreeType, today's default font is the bitmap one")
 def test_text_with_no_font_uses_the_2018_bitmap_font_in_the_scope_only(script):
     assert isinstance(script.default_font(), ImageFont.ImageFont)  # the bitmap font, as Pillow 5 had it
     assert isinstance(script.default_font(12), ImageFont.FreeTypeFont)  # a size: today's API, today's font

@@ -92,6 +92,11 @@ def add_runtime_hook(hook):
         _runtime_hooks.append(hook)
 
 
+def viewed(top):
+    """Whether code in the scope gets the legacy view of the package ``top`` (``"numpy"``, ``"PIL"``, ...)."""
+    return top in _legacy_views
+
+
 def in_scope(filename):
     """Whether code in ``filename`` sees the TF1 API."""
     return roots.is_legacy(filename)

@@ -215,7 +215,8 @@ class LegacyPackage:
         self._installed.clear()
 
     def served_to(self, key, skip_dirs=()):
-        """Whether the code calling a keyword or default wrapper (first frame outside ``skip_dirs``) is in scope; records the use."""
+        """Whether the code calling a keyword or default wrapper (first frame outside ``skip_dirs``) is in scope;
+        records the use."""
         frame = caller_frame(skip_dirs)
         if frame is None or not _hook().in_scope(frame.f_code.co_filename):
             return False

@@ -1,4 +1,5 @@
-"""pandas 0.23's ``as_matrix``, ``append``, ``ix``, ``get_value``/``set_value`` on today's DataFrame and Series."""
+"""pandas 0.23's ``as_matrix``, ``append``, ``ix``, ``get_value``/``set_value``, ``iteritems``, ``applymap`` on today's
+DataFrame and Series."""
 import pandas
 
 from tf1compat.views.pandas.ix_indexer import LegacyIndexer
@@ -62,3 +63,13 @@ def set_value(self, *args, takeable=False):
     else:
         self.at[tuple(keys)] = value
     return self
+
+
+def iteritems(self):
+    """(column, Series) pairs of a frame, (label, value) pairs of a Series: ``items()``, renamed in pandas 2.0."""
+    return self.items()
+
+
+def applymap(self, func):
+    """``func`` applied to every element of the frame: ``DataFrame.map`` (pandas 2.1's name)."""
+    return self.map(func)

@@ -3,14 +3,20 @@
 Keys are ``Class.attribute`` for what the view adds to pandas' own classes (inside the legacy
 scope only) and plain names for ``pandas.<name>``.
 """
-from tf1compat.views.legacy_name import METHOD, PROPERTY, LegacyName
+from tf1compat.views.legacy_name import KEYWORD, METHOD, PROPERTY, LegacyName
 
 _METHODS = "tf1compat.views.pandas.frame_methods"
-_FRAME, _SERIES = "pandas:DataFrame", "pandas:Series"
+_KEYWORDS = "tf1compat.views.pandas.old_keywords"
+_FRAME, _SERIES, _READERS = "pandas:DataFrame", "pandas:Series", "pandas"
+_BOTH = "pandas.core.generic:NDFrame"  # where DataFrame's and Series' to_csv and fillna live: one wrapper serves both
 
 
 def _method(name, did, replacement, removed_in, owner, kind=METHOD):
     return LegacyName(f"{_METHODS}:{name}", did, replacement, removed_in, kind, (owner,))
+
+
+def _keyword(factory, did, replacement, removed_in, *owners):
+    return LegacyName(f"{_KEYWORDS}:{factory}", did, replacement, removed_in, KEYWORD, owners)
 
 
 TABLE = {
@@ -33,4 +39,27 @@ TABLE = {
                                    "1.0", _FRAME),
     "Series.get_value": _method("get_value", "one value by label", "s.at[label]", "1.0", _SERIES),
     "Series.set_value": _method("set_value", "set one value by label", "s.at[label] = v", "1.0", _SERIES),
+    "np": LegacyName("tf1compat.views.pandas.numpy_alias:np", "numpy, re-exported (the scope's NumPy 1.x view)",
+                     "import numpy as np", "2.0"),
+    "DataFrame.iteritems": _method("iteritems", "(column, Series) pairs", "df.items()", "2.0", _FRAME),
+    "Series.iteritems": _method("iteritems", "(label, value) pairs", "s.items()", "2.0", _SERIES),
+    "DataFrame.applymap": _method("applymap", "func applied to every element", "df.map(func)", "3.0", _FRAME),
+    "read_csv(delim_whitespace=)": _keyword("delim_whitespace", "delim_whitespace=True: split on runs of blanks",
+                                            "sep=r'\\s+'", "3.0", _READERS),
+    "read_table(delim_whitespace=)": _keyword("delim_whitespace", "delim_whitespace=True: split on runs of blanks",
+                                              "sep=r'\\s+'", "3.0", _READERS),
+    "read_csv(error_bad_lines=)": _keyword("bad_lines", "error_bad_lines/warn_bad_lines: raise, warn or skip "
+                                           "lines with too many fields", "on_bad_lines='error'|'warn'|'skip'", "2.0",
+                                           _READERS),
+    "read_table(error_bad_lines=)": _keyword("bad_lines", "error_bad_lines/warn_bad_lines: raise, warn or skip "
+                                             "lines with too many fields", "on_bad_lines='error'|'warn'|'skip'",
+                                             "2.0", _READERS),
+    "read_csv(squeeze=)": _keyword("squeeze", "squeeze=True: a one-column result as a Series",
+                                   "pd.read_csv(...).squeeze('columns')", "2.0", _READERS),
+    "read_table(squeeze=)": _keyword("squeeze", "squeeze=True: a one-column result as a Series",
+                                     "pd.read_table(...).squeeze('columns')", "2.0", _READERS),
+    "DataFrame.to_csv(line_terminator=)": _keyword("line_terminator", "the line ending written (frames and Series)",
+                                                   "lineterminator=", "2.0", _BOTH),
+    "DataFrame.fillna(method=)": _keyword("fill_method", "fillna(method='ffill'|'bfill'): propagate the last or next "
+                                          "valid value (frames and Series)", "df.ffill() / df.bfill()", "3.0", _BOTH),
 }

@@ -36,7 +36,7 @@ TABLE = {
     "misc.fromimage": _image("fromimage", "a PIL image as an array", "numpy.asarray(image)"),
     "misc.bytescale": _image("bytescale", "scale an array linearly to uint8 [low, high], rounding half up",
                              "((a - a.min()) * 255 / (a.max() - a.min()) + 0.5).astype(numpy.uint8)"),
-    "misc.imfilter": _image("imfilter", "one of Pillow's fixed filters ('blur', 'edge_enhance', ...) on a byte-scaled image",
+    "misc.imfilter": _image("imfilter", "a byte-scaled image through one of Pillow's fixed filters ('blur', ...)",
                             "numpy.asarray(PIL.Image.fromarray(a).filter(PIL.ImageFilter.BLUR))"),
     "misc.imshow": _image("imshow", "open a byte-scaled image in $SCIPY_PIL_IMAGE_VIEWER (default `see`)",
                           "PIL.Image.fromarray(a).show() or matplotlib.pyplot.imshow(a)"),
