@@ -191,3 +191,28 @@ def test_iteritems_applymap_and_pd_np(script):
     assert script.pd.np.float is float and script.pd.np.nan != script.pd.np.nan  # the scope's NumPy 1.x view
     assert script.pd.np.arange(3).tolist() == [0, 1, 2]
     assert not hasattr(script.frame, "iteritems") and not hasattr(pandas, "np")  # this file: not in scope
+
+
+def test_reductions_over_text_columns_drop_them_as_pandas_0_23_did(script):
+    mixed = pandas.DataFrame({"k": ["a", "a", "b"], "s": ["x", "y", "z"], "v": [1.0, 2.0, 6.0], "n": [1, 3, 5]})
+    assert script.method(mixed, "mean").to_dict() == {"v": 3.0, "n": 3.0}
+    assert script.method(mixed, "median").to_dict() == {"v": 2.0, "n": 3.0}
+    assert script.method(mixed, "std")["v"] == pytest.approx(2.6457513, abs=1e-6)  # sqrt(7), ddof=1
+    grouped = script.method(script.method(mixed, "groupby", "k"), "mean")
+    assert grouped.columns.tolist() == ["v", "n"] and grouped.to_dict() == {"v": {"a": 1.5, "b": 6.0},
+                                                                           "n": {"a": 2.0, "b": 5.0}}
+    assert script.method(mixed[["v", "n"]], "var", numeric_only=False).to_dict() == {"v": 7.0, "n": 4.0}
+    with pytest.raises(TypeError):
+        script.method(mixed, "mean", numeric_only=False)  # chosen explicitly: today's answer
+    with pytest.raises(TypeError):
+        mixed.mean()  # this file is not in the scope
+
+
+def test_str_replace_patterns_are_regular_expressions_unless_regex_false(script):
+    prices = pandas.Series(["$1,200", "$35", "n/a"])
+    assert script.method(prices.str, "replace", r"\D", "").tolist() == ["1200", "35", ""]
+    assert script.method(pandas.Series(["a.b"]).str, "replace", ".", "-").tolist() == ["---"]  # '.' is any character
+    assert script.method(pandas.Series(["a.b"]).str, "replace", ".", "-", regex=False).tolist() == ["a-b"]
+    assert script.method(pandas.Series(["2018-01"]).str, "replace", r"(\d+)-(\d+)", r"\2/\1").tolist() == ["01/2018"]
+    assert script.method(pandas.Series(["a,b"]).str, "replace", ",", ";").tolist() == ["a;b"]  # same either way
+    assert pandas.Series(["a.b"]).str.replace(".", "-").tolist() == ["a-b"]  # this file: today's literal default

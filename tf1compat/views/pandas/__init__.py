@@ -1,8 +1,9 @@
 """The pandas a legacy script sees: pandas 0.23's ``.ix``, ``as_matrix``, ``append``, ``iteritems``, ``pd.datetime``,
-``pd.np`` and the ``read_csv``/``to_csv``/``fillna`` keywords since removed, on today's pandas.
+``pd.np``, the ``read_csv``/``to_csv``/``fillna`` keywords since removed and the defaults since changed
+(reductions over text columns, ``str.replace`` patterns), on today's pandas.
 
-Parts: ``table`` (the data), ``frame_methods``, ``ix_indexer``, ``old_keywords`` and ``numpy_alias`` (the old
-behaviours). The methods
+Parts: ``table`` (the data), ``frame_methods``, ``ix_indexer``, ``old_keywords``, ``old_defaults`` and
+``numpy_alias`` (the old behaviours). The methods
 are added to pandas' own ``DataFrame`` and ``Series`` classes when the view is first used; only
 code in the legacy scope sees them (``tf1compat.views.legacy_package.ScopedAttribute``).
 """

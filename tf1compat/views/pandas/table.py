@@ -3,11 +3,13 @@
 Keys are ``Class.attribute`` for what the view adds to pandas' own classes (inside the legacy
 scope only) and plain names for ``pandas.<name>``.
 """
-from tf1compat.views.legacy_name import KEYWORD, METHOD, PROPERTY, LegacyName
+from tf1compat.views.legacy_name import DEFAULT, KEYWORD, METHOD, PROPERTY, LegacyName
 
 _METHODS = "tf1compat.views.pandas.frame_methods"
 _KEYWORDS = "tf1compat.views.pandas.old_keywords"
 _FRAME, _SERIES, _READERS = "pandas:DataFrame", "pandas:Series", "pandas"
+_DEFAULTS = "tf1compat.views.pandas.old_defaults"
+_GROUPBY, _STRINGS = "pandas.core.groupby.groupby:GroupBy", "pandas.core.strings.accessor:StringMethods"
 _BOTH = "pandas.core.generic:NDFrame"  # where DataFrame's and Series' to_csv and fillna live: one wrapper serves both
 
 
@@ -62,4 +64,11 @@ TABLE = {
                                                    "lineterminator=", "2.0", _BOTH),
     "DataFrame.fillna(method=)": _keyword("fill_method", "fillna(method='ffill'|'bfill'): propagate the last or next "
                                           "valid value (frames and Series)", "df.ffill() / df.bfill()", "3.0", _BOTH),
+    "Series.str.replace()": LegacyName(f"{_DEFAULTS}:regex_by_default", "the pattern is a regular expression",
+                                       "s.str.replace(pat, repl, regex=True)", "2.0", DEFAULT, (_STRINGS,)),
 }
+_REDUCTIONS = ("mean", "median", "std", "var", "sem")
+TABLE.update({f"{owner_name}.{reduction}()": LegacyName(
+    f"{_DEFAULTS}:numeric_when_mixed", f"{reduction} over the numeric columns when others cannot be reduced",
+    f"{reduction}(numeric_only=True)", "2.0", DEFAULT, (owner,))
+    for owner_name, owner in (("DataFrame", _FRAME), ("GroupBy", _GROUPBY)) for reduction in _REDUCTIONS})
