@@ -132,6 +132,7 @@ def test_keras22_features_program(runs):
             '`Conv2D(32, (3, 3), input_shape=(8, 8, 1), strides=(2, 2), padding="same")`') in stdout
     assert "ok predict_classes: [0, 2, 1, 2] [0, 1, 1, 0]" in stdout
     assert "ok library code keeps Keras 3." in stdout
+    assert "ok aliases: l2(l=) l1 l1_l2 maxnorm nonneg zero one uniform normal" in stdout
     assert stdout.rstrip().endswith("all keras 2.2 checks passed")
 
 

@@ -190,6 +190,27 @@ sigmoid.set_weights([np.ones((1, 1), 'float32') * 5, np.zeros(1, 'float32')])
 classes = sigmoid.predict_classes(np.array([[-1.0], [0.3], [2.0], [-0.1]], 'float32'))
 assert classes.tolist() == [[0], [1], [1], [0]] and classes.dtype == np.int32
 print('ok predict_classes:', [0, 2, 1, 2], classes.ravel().tolist())
+
+# --- Keras 2.2.4's aliases: l2(l=), maxnorm, zero/one/uniform/normal -------------------------------------------
+from keras import backend as K, regularizers  # noqa: E402
+from keras.constraints import maxnorm, nonneg  # noqa: E402
+from keras.initializers import normal, one, uniform, zero  # noqa: E402
+
+w = np.array([[1.0, -2.0], [3.0, 0.5]], 'float32')
+penalties = [float(K.eval(regularizers.l2(l=0.1)(w))), float(K.eval(regularizers.l1(0.5)(w))),
+             float(K.eval(regularizers.l1_l2(l1=0.5, l2=0.1)(w)))]
+assert np.allclose(penalties, [0.1 * 14.25, 0.5 * 6.5, 0.5 * 6.5 + 0.1 * 14.25], atol=1e-6), penalties
+capped = K.eval(maxnorm(2.0)(w))  # columns scaled to norm 2: column 0 has norm sqrt(10)
+assert np.allclose(capped[:, 0], w[:, 0] * 2 / np.sqrt(10), atol=1e-6)
+assert np.allclose(capped[:, 1], w[:, 1] * 2 / np.sqrt(4.25), atol=1e-6)
+assert K.eval(nonneg()(w)).tolist() == [[1.0, 0.0], [3.0, 0.5]]
+regularized = Sequential([Dense(2, input_dim=2, kernel_initializer=one(), bias_initializer=zero(),
+                                kernel_regularizer=regularizers.l2(l=0.1))])
+assert regularized.get_weights()[0].tolist() == [[1.0, 1.0], [1.0, 1.0]]
+assert abs(float(K.eval(regularized.losses[0])) - 0.4) < 1e-6
+assert (uniform().minval, uniform().maxval, normal().stddev) == (-0.05, 0.05, 0.05)
+print('ok aliases: l2(l=) l1 l1_l2 maxnorm nonneg zero one uniform normal')
+
 import importlib
 import keras.layers.core as core_module
 real_keras = importlib.import_module('keras')  # what library code outside the legacy scope gets
