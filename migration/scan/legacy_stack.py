@@ -5,7 +5,8 @@ Driven by the legacy views' tables (``tf1compat.views.registry.table_modules``):
 package. Names under the package (``NAME``, ``MODULE`` entries) are found through the file's
 imports; methods of the package's classes (``METHOD``, ``PROPERTY``) and removed keywords
 (``KEYWORD``) by name in files that import the package, since the receiver's type is not known
-(entries that are common words, ``append``/``getsize``, are left to the runner's ``--report``).
+(entries that are common words, ``append``/``getsize``, are left to the runner's ``--report``; a
+method read on an imported module, ``ET.tostring(root)``, is that module's function, not a finding).
 Under ``python -m tf1compat`` the legacy views provide them (kind ``provided``; category: the package).
 """
 import ast
@@ -35,6 +36,8 @@ def _rules():
                 keywords[_call_parts(key)] = (key, entry)
         for key, entry in getattr(module, "SCAN_KEYWORDS", {}).items():
             keywords[_call_parts(key)] = (f"{top}.{key}", entry)
+        for key, entry in getattr(module, "SCAN_METHODS", {}).items():
+            methods.setdefault(key.rpartition(".")[2], (key, entry))
         rules.append((top, registry.DISPLAY.get(top, top), registry.CATEGORY.get(top, top), paths, methods,
                       keywords))
     return rules
@@ -73,6 +76,7 @@ def _aliases(tree, top):
 
 
 def _find_in(tree, top, aliases, paths, methods, keywords, report):
+    modules = _imported_names(tree) if methods else set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             yield from _import_findings(node, top, paths, report)
@@ -80,10 +84,17 @@ def _find_in(tree, top, aliases, paths, methods, keywords, report):
             dotted = _dotted(node, aliases)
             if dotted in paths:
                 yield report(node, dotted, paths[dotted])
-            elif dotted is None and node.attr in methods:
+            elif dotted is None and node.attr in methods and not (
+                    isinstance(node.value, ast.Name) and node.value.id in modules):
                 yield report(node, *methods[node.attr])
         elif isinstance(node, ast.Call) and keywords:
             yield from _keyword_findings(node, aliases, top, keywords, report)
+
+
+def _imported_names(tree):
+    """The names the file's import statements bind (modules, or what ``from x import y`` brings)."""
+    return {alias.asname or alias.name.partition(".")[0] for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
 
 
 def _import_findings(node, top, paths, report):

@@ -46,3 +46,19 @@ def test_removed_functions_compute_their_1x_results():
     assert np.msort(numpy.array([[3, 1], [1, 2]])).tolist() == [[1, 1], [3, 2]]
     assert np.in1d([1, 5, 2], [2, 5], invert=True).tolist() == [True, False, False]
     assert np.NINF == -numpy.inf and str(np.NZERO) == "-0.0"
+    assert np.rank(numpy.zeros((2, 3))) == 2 and np.alen(numpy.zeros((4, 2))) == 4 and np.alen(7) == 1
+    assert np.math.factorial(5) == 120 and np.math is __import__("math")
+
+
+def test_fromstring_binary_mode_and_histogram_normed_as_numpy_1x():
+    decoded = np.fromstring(b"\x01\x00\x02\x00", dtype="<u2")
+    assert decoded.tolist() == [1, 2] and decoded.flags.writeable  # a copy, as 1.x's fromstring made
+    assert np.fromstring("\x03\x04", dtype=numpy.uint8).tolist() == [3, 4]  # str: its latin-1 bytes
+    assert np.fromstring("1 2 3", dtype=int, sep=" ").tolist() == [1, 2, 3]  # text mode: NumPy's own
+    with pytest.raises(ValueError):
+        numpy.fromstring(b"\x01\x00", dtype=numpy.uint8)  # the real one refuses binary mode
+    counts, edges = np.histogram([1, 2, 2, 4], bins=[0, 1, 2, 4], normed=True)
+    assert counts.tolist() == pytest.approx([0.0, 1 / 7, 3 / 7]) and edges.tolist() == [0, 1, 2, 4]  # 1.23's
+    uniform, _ = np.histogram([1, 2, 2, 4], 3, None, True)  # positional: 1.x's fourth argument was normed
+    assert uniform.tolist() == pytest.approx(numpy.histogram([1, 2, 2, 4], 3, density=True)[0].tolist())
+    assert np.histogram([1, 2], bins=2)[0].tolist() == [1, 1]

@@ -1,4 +1,5 @@
-"""scalar_conversions: int()/float()/complex() calls in legacy-scope source take size-1 arrays, as in NumPy 1.x."""
+"""scalar_conversions: int()/float()/complex() calls in legacy-scope source take size-1 arrays, as in NumPy 1.x;
+reads of the ndarray methods NumPy 2 removed (tostring, itemset, newbyteorder, ptp) get their 1.x meaning."""
 import numpy
 import pytest
 
@@ -46,3 +47,31 @@ def test_to_scalar_passes_everything_else_through():
     values = [numpy.array(4), 5, "6", numpy.array([1, 2])]
     assert [scalar_conversions.to_scalar(value) is value for value in values] == [True] * 4
     assert scalar_conversions.to_scalar(numpy.array([[[9]]])).shape == ()
+
+
+METHODS = b"""
+import numpy as np
+import xml.etree.ElementTree as ET
+image = np.arange(6, dtype=np.uint8).reshape(2, 3)
+raw = image.tostring()
+grid = np.zeros((2, 3))
+grid.itemset(4, 7.0)
+grid.itemset((0, 1), 5.0)
+swapped = np.array([1, 256], dtype=">i2").newbyteorder()
+spread = np.array([[1, 5], [2, 9]]).ptp(axis=0)
+xml = ET.tostring(ET.Element("a"))
+class Own:
+    def tostring(self):
+        return "own"
+own = Own().tostring()
+"""
+
+
+def test_removed_ndarray_methods_in_scope_source():
+    namespace = run(METHODS)
+    assert namespace["raw"] == bytes(range(6)) and namespace["grid"].tolist() == [[0, 5, 0], [0, 7, 0]]
+    assert namespace["swapped"].tolist() == [256, 1] and namespace["swapped"].dtype == numpy.dtype("<i2")
+    assert namespace["spread"].tolist() == [1, 4]
+    assert (namespace["xml"], namespace["own"]) == (b"<a />", "own")  # other objects' tostring: their own
+    with pytest.raises(AttributeError):
+        numpy.zeros(2).tostring()  # this file is compiled as usual: NumPy 2.3+'s error

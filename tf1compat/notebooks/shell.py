@@ -18,10 +18,10 @@ def make_legacy(shell, legacy_numpy=True):
     _state["legacy_shells"].append(shell)
     scope.include_namespace(shell.user_ns)
     if legacy_numpy:
-        from tf1compat.views.numpy import scalar_conversions
+        from tf1compat.views.numpy import array_methods, scalar_conversions
 
-        # Cells are compiled by IPython, not by the scope's loader: the same rewrite, as an AST transformer.
-        shell.ast_transformers.append(scalar_conversions.conversion_rewriter())
+        # Cells are compiled by IPython, not by the scope's loader: the same rewrites, as AST transformers.
+        shell.ast_transformers.extend([scalar_conversions.conversion_rewriter(), array_methods.method_rewriter()])
     shell.register_magic_function(tensorflow_version, magic_kind="line", magic_name="tensorflow_version")
 
 

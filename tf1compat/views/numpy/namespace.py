@@ -10,6 +10,7 @@ ones and fall back to the 1.x behaviour only where NumPy now raises.
 """
 import collections
 import importlib
+import math
 import os
 import sys
 import types
@@ -18,6 +19,7 @@ import numpy
 
 from tf1compat.views.numpy import table as numpy_table
 
+MATH = math  # np.math (removed in NumPy 2.0) was the math module
 NINF = -numpy.inf
 PZERO = 0.0
 NZERO = -0.0
@@ -25,9 +27,13 @@ NZERO = -0.0
 RAGGED = "np.array(ragged nested sequences)"  # numpy_table.BEHAVIOURS keys
 NEWSHAPE = "np.reshape(a, newshape=...)"
 SIZE1 = "int(a) / float(a) of a size-1 array"
+FROMSTRING = "np.fromstring(bytes) (binary mode)"
+NORMED = "np.histogram(normed=...)"
 _real_array = numpy.array
 _real_asarray = numpy.asarray
 _real_reshape = numpy.reshape
+_real_fromstring = numpy.fromstring
+_real_histogram = numpy.histogram
 _uses = collections.Counter()  # numpy_table name or behaviour -> uses
 _sites = collections.defaultdict(set)  # name -> {(file, line)}
 _view = None
@@ -42,7 +48,8 @@ def view():
         namespace.update(numpy.__dict__)
         for name in numpy_table.TABLE:  # served by __getattr__, so each use is counted
             namespace.pop(name, None)
-        namespace.update(array=array, asarray=asarray, reshape=reshape, __getattr__=_getattr, __dir__=_dir)
+        namespace.update(array=array, asarray=asarray, reshape=reshape, fromstring=fromstring, histogram=histogram,
+                         __getattr__=_getattr, __dir__=_dir)
         _view = module
     return _view
 
@@ -114,6 +121,33 @@ def reshape(a, shape=None, order="C", *, newshape=None, copy=None):
     if copy is None:
         return _real_reshape(a, shape, order=order)
     return _real_reshape(a, shape, order=order, copy=copy)
+
+
+def fromstring(string, dtype=float, count=-1, *, sep="", like=None):
+    """``numpy.fromstring``; without ``sep`` (binary mode, removed in NumPy 2.3) the bytes as a new array."""
+    if sep != "":
+        return _real_fromstring(string, dtype, count, sep=sep, like=like)
+    record(FROMSTRING)
+    data = string.encode("latin-1") if isinstance(string, str) else string
+    return numpy.frombuffer(data, dtype, count).copy()
+
+
+def histogram(a, bins=10, range=None, normed=None, weights=None, density=None):  # pylint: disable=redefined-builtin
+    """``numpy.histogram`` that also takes NumPy 1.x's ``normed=`` (counts / sum(counts * bin widths))."""
+    if normed is None:
+        return _real_histogram(a, bins=bins, range=range, weights=weights, density=density)
+    record(NORMED)
+    if density is not None:
+        raise TypeError("The normed and density keywords cannot be given together; pass density only.")
+    counts, edges = _real_histogram(a, bins=bins, range=range, weights=weights)
+    if not normed:
+        return counts, edges
+    return counts / (counts * numpy.diff(edges)).sum(), edges
+
+
+def alen(a):
+    """NumPy 1.x ``np.alen``: the length of the first dimension (a scalar counts as one)."""
+    return len(_real_array(a, ndmin=1))
 
 
 def asscalar(a):

@@ -8,7 +8,8 @@ too. So the legacy scope compiles its own files with each call ``int(x)`` / ``fl
 with ndim > 0 becomes its 0-d view (as NumPy 1.x converted it), anything else passes through
 unchanged. The helper is a builtin (a new name, so code that runs the compiled module with its
 own globals, as ``runpy`` does, finds it). Files outside the scope are compiled and cached by
-Python as usual; the rewritten code is never written to ``__pycache__``.
+Python as usual; the rewritten code is never written to ``__pycache__``. The same compilation also
+rewrites reads of the ndarray methods NumPy 2 removed (``array_methods``).
 """
 import ast
 import builtins
@@ -17,6 +18,7 @@ import sys
 
 import numpy
 
+from tf1compat.views.numpy import array_methods
 from tf1compat.views.numpy import namespace as numpy_view
 
 HELPER = "__tf1compat_scalar__"
@@ -47,8 +49,9 @@ def conversion_rewriter():
 
 
 def compile_source(source, filename):
-    """Compile a legacy-scope file (``source``: str or bytes) with its scalar conversions rewritten."""
-    tree = _ConversionCalls().visit(ast.parse(source, filename))
+    """Compile a legacy-scope file (``source``: str or bytes) with its scalar conversions and removed ndarray
+    methods rewritten."""
+    tree = array_methods.method_rewriter().visit(_ConversionCalls().visit(ast.parse(source, filename)))
     return compile(ast.fix_missing_locations(tree), filename, "exec", dont_inherit=True)
 
 
@@ -76,6 +79,7 @@ class LegacySourceFinder:
 def install(in_scope):
     """Make the helper a builtin and put a ``LegacySourceFinder`` before Python's path finder (once)."""
     setattr(builtins, HELPER, to_scalar)
+    setattr(builtins, array_methods.HELPER, array_methods.attribute)
     if any(isinstance(finder, LegacySourceFinder) for finder in sys.meta_path):
         return
     index = sys.meta_path.index(importlib.machinery.PathFinder) if importlib.machinery.PathFinder in sys.meta_path \
@@ -85,6 +89,7 @@ def install(in_scope):
 
 def uninstall():
     """Remove the finder and the helper (for ``legacy_scope.deactivate``)."""
-    if hasattr(builtins, HELPER):
-        delattr(builtins, HELPER)
+    for helper in (HELPER, array_methods.HELPER):
+        if hasattr(builtins, helper):
+            delattr(builtins, helper)
     sys.meta_path[:] = [finder for finder in sys.meta_path if not isinstance(finder, LegacySourceFinder)]

@@ -69,6 +69,9 @@ TABLE = {
     "issubclass_": NumpyName("builtins:issubclass", "issubclass", "2.0"),
     "safe_eval": NumpyName("ast:literal_eval", "ast.literal_eval", "2.0"),
     "in1d": NumpyName(f"{_LEGACY}:in1d", "np.isin(a, b).ravel()", "2.4"),
+    "rank": _renamed("ndim", "1.18"),
+    "alen": NumpyName(f"{_LEGACY}:alen", "len(a) (a.shape[0])", "1.23"),
+    "math": NumpyName(f"{_LEGACY}:MATH", "import math (np.math was the math module)", "2.0"),
     "trapz": _renamed("trapezoid", "2.4"),
     # --- scalar type aliases ----------------------------------------------------------------------------
     "float_": _renamed("float64"),
@@ -107,7 +110,23 @@ BEHAVIOURS = {
     "int(a) / float(a) of a size-1 array": NumpyBehaviour(
         "int() / float() / complex() of a size-1 array with ndim > 0",
         "a.item() (or index the element: a[0])", "2.x (deprecated in 1.25)"),
+    "np.fromstring(bytes) (binary mode)": NumpyBehaviour(
+        "np.fromstring(data, dtype) without sep: the bytes as an array (a copy)",
+        "np.frombuffer(data, dtype) (.copy() for a writable array)", "2.3"),
+    "np.histogram(normed=...)": NumpyBehaviour(
+        "np.histogram(..., normed=True): counts / sum(counts * bin widths) (density=True for equal-width bins)",
+        "np.histogram(..., density=True)", "1.24"),
+    # ndarray methods (served by tf1compat.views.numpy.array_methods to the scope's compiled files)
+    "ndarray.tostring": NumpyBehaviour("a.tostring(): the array's bytes", "a.tobytes()", "2.3"),
+    "ndarray.itemset": NumpyBehaviour("a.itemset(index, value): set one element (an int index is flat)",
+                                      "a[index] = value (a.flat[i] = value for a flat index)", "2.0"),
+    "ndarray.newbyteorder": NumpyBehaviour("a.newbyteorder(order): the same bytes viewed in another byte order",
+                                           "a.view(a.dtype.newbyteorder(order))", "2.0"),
+    "ndarray.ptp": NumpyBehaviour("a.ptp(axis): max - min", "np.ptp(a, axis)", "2.0"),
 }
 
 # Keywords NumPy removed, for migration.scan (``function(keyword=)``: a call of ``numpy.function``).
-SCAN_KEYWORDS = {"reshape(newshape=)": BEHAVIOURS["np.reshape(a, newshape=...)"]}
+SCAN_KEYWORDS = {"reshape(newshape=)": BEHAVIOURS["np.reshape(a, newshape=...)"],
+                 "histogram(normed=)": BEHAVIOURS["np.histogram(normed=...)"]}
+# ndarray methods NumPy removed, for migration.scan (a read of ``.name`` in a file that imports numpy).
+SCAN_METHODS = {key: entry for key, entry in BEHAVIOURS.items() if key.startswith("ndarray.")}
