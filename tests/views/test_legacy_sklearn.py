@@ -1,7 +1,10 @@
-"""The legacy scikit-learn view: 0.19's cross_validation splitters, grid_search, learning_curve, joblib, Imputer."""
+"""The legacy scikit-learn view: 0.19's cross_validation splitters, grid_search, learning_curve, joblib, Imputer,
+jaccard_similarity_score, six, and the withdrawn datasets' errors."""
 import joblib
 import numpy
 import pytest
+import six
+from scipy import sparse
 from sklearn import model_selection
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
@@ -102,3 +105,43 @@ def test_0_19_splitters_not_served_name_their_replacement():
         cross_validation.LabelKFold  # noqa: B018
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
         cross_validation.nothing  # noqa: B018
+
+
+def test_jaccard_similarity_score_is_0_19s(legacy_module):
+    script = legacy_module("from sklearn.metrics import jaccard_similarity_score as score\n")
+    assert (script.score([0, 1, 2, 3], [0, 2, 1, 3]), script.score([0, 1, 2, 3], [0, 2, 1, 3], normalize=False)) == (
+        0.5, 2)  # 0.19's docstring: the accuracy, for multiclass
+    assert script.score([0, 1, 1, 0], [0, 1, 0, 0], sample_weight=[1, 1, 2, 1]) == 0.6
+    assert script.score(numpy.array([[0, 1], [1, 1]]), numpy.ones((2, 2))) == 0.75  # 0.19's docstring: multilabel
+    true, predicted = numpy.array([[0, 1], [1, 1], [0, 0]]), numpy.array([[1, 1], [1, 1], [0, 0]])
+    assert script.score(true, predicted) == pytest.approx((0.5 + 1 + 1) / 3)  # nothing on either side: 1
+    assert script.score(true, predicted, normalize=False) == 2.5
+    assert script.score(sparse.csr_matrix(true), sparse.csr_matrix(predicted), sample_weight=[1, 2, 1]) == 0.875
+    with pytest.raises(ValueError, match="can't handle a mix of binary and multilabel-indicator targets"):
+        script.score([0, 1], [[0, 1], [1, 1]])
+
+
+def test_removed_datasets_import_and_their_calls_name_the_replacements(legacy_module):
+    script = legacy_module("""
+        from sklearn.datasets import load_boston, fetch_mldata, load_iris
+        from sklearn.externals import six
+        from sklearn.externals.six.moves import range as six_range
+        """)
+    assert script.six is six and script.six_range is range and script.load_iris().data.shape == (150, 4)
+    with pytest.raises(UnsupportedLegacyAPIError, match=(
+            r"^`sklearn.datasets.load_boston\(\)` is not provided by tf1compat's legacy views: scikit-learn 1.2 "
+            r"removed the Boston house-prices data for an ethical problem with its feature B .* and tf1compat does "
+            r"not ship it. Replacement: sklearn.datasets.fetch_california_housing\(\) \(another regression set\), "
+            r"or, to study the original, sklearn.datasets.fetch_openml\(name=\"boston\", version=1\); each downloads "
+            r"once \(network\), then reads its cache$")):
+        script.load_boston()
+    with pytest.raises(UnsupportedLegacyAPIError, match=(
+            r"^`sklearn.datasets.fetch_mldata\('MNIST original'\)` is not provided by tf1compat's legacy views: "
+            r"scikit-learn 0.22 removed it: mldata.org, where it downloaded from, closed in 2018. Replacement: "
+            r"sklearn.datasets.fetch_openml\('mnist_784', version=1, as_frame=False\) .* or offline tf1compat's MNIST "
+            r"reader: from tensorflow.examples.tutorials.mnist import input_data; input_data.read_data_sets\(folder\)")):
+        script.fetch_mldata("MNIST original")
+    with pytest.raises(UnsupportedLegacyAPIError, match=r"fetch_mldata\('leukemia'\)` .* Replacement: "
+                                                         r"sklearn.datasets.fetch_openml\(name=\.\.\., version=\.\.\.\)"):
+        script.fetch_mldata("leukemia")
+
