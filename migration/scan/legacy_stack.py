@@ -7,12 +7,13 @@ imports; methods of the package's classes (``METHOD``, ``PROPERTY``) and removed
 (``KEYWORD``) by name in files that import the package, since the receiver's type is not known
 (entries that are common words, ``append``/``getsize``, are left to the runner's ``--report``; a
 method read on an imported module, ``ET.tostring(root)``, is that module's function, not a finding).
-Under ``python -m tf1compat`` the legacy views provide them (kind ``provided``; category: the package).
+Under ``python -m tf1compat`` the legacy views provide them (kind ``provided``; category: the package), but for
+the names a view lists in ``NOT_PROVIDED`` (gone data, behaviour not rebuilt): those are blockers (``removed``, ERROR).
 """
 import ast
 import functools
 
-from tf1compat.api.table import WARNING
+from tf1compat.api.table import ERROR, WARNING
 from tf1compat.views import legacy_name as kinds
 from tf1compat.views import registry
 from migration.scan.idioms import Finding
@@ -22,7 +23,7 @@ _UNSCANNED_METHODS = frozenset({"append", "getsize", "hold", "get_value", "set_v
 
 @functools.lru_cache(maxsize=1)
 def _rules():
-    """``[(top, display, category, paths, methods, keywords)]``, built once from the tables."""
+    """``[(top, display, category, paths, methods, keywords, not_provided)]``, built once from the tables."""
     rules = []
     for top, module in registry.table_modules().items():
         paths, methods, keywords = {}, {}, {}
@@ -38,8 +39,9 @@ def _rules():
             keywords[_call_parts(key)] = (f"{top}.{key}", entry)
         for key, entry in getattr(module, "SCAN_METHODS", {}).items():
             methods.setdefault(key.rpartition(".")[2], (key, entry))
+        not_provided = frozenset(module.TABLE[key] for key in getattr(module, "NOT_PROVIDED", ()))
         rules.append((top, registry.DISPLAY.get(top, top), registry.CATEGORY.get(top, top), paths, methods,
-                      keywords))
+                      keywords, not_provided))
     return rules
 
 
@@ -53,10 +55,10 @@ def _call_parts(key):
 def find(tree, cell=None, lines=()):
     """The ``Finding``s of removed 2018-stack names in ``tree`` (``lines``: its source lines, for columns)."""
     findings = []
-    for top, display, category, paths, methods, keywords in _rules():
+    for top, display, category, paths, methods, keywords, not_provided in _rules():
         aliases = _aliases(tree, top)
         if aliases:
-            report = functools.partial(_finding, display, category, cell, lines)
+            report = functools.partial(_finding, display, category, not_provided, cell, lines)
             findings.extend(_find_in(tree, top, aliases, paths, methods, keywords, report))
     return findings
 
@@ -145,13 +147,16 @@ def _keyword_findings(call, aliases, top, keywords, report):
             yield report(keyword, key, entry, keyword=removed)
 
 
-def _finding(display, category, cell, lines, node, symbol, entry, keyword=None):
-    provides = "accepts it" if keyword else "provides it"
+def _finding(display, category, not_provided, cell, lines, node, symbol, entry, keyword=None):
     spelling = f"`{keyword}=` of {symbol.partition('(')[0]}" if keyword else f"`{symbol}`"
-    message = (f"{spelling} was removed in {display} {entry.removed_in} (tf1compat's legacy {display} view "
-               f"{provides}); now: {entry.replacement}")
-    return Finding(node.lineno, _column(node, lines), WARNING, category, symbol, "provided", message,
-                   entry.replacement, None, cell)
+    if entry in not_provided:
+        severity, kind, view = ERROR, "removed", f"tf1compat's legacy {display} view cannot provide it"
+    else:
+        severity, kind = WARNING, "provided"
+        view = f"tf1compat's legacy {display} view {'accepts it' if keyword else 'provides it'}"
+    message = f"{spelling} was removed in {display} {entry.removed_in} ({view}); now: {entry.replacement}"
+    return Finding(node.lineno, _column(node, lines), severity, category, symbol, kind, message, entry.replacement,
+                   None, cell)
 
 
 def _column(node, lines):

@@ -64,3 +64,18 @@ def test_graph_network_script_imports_eigsh_from_the_old_arpack_path():
     # 2/2 L - I = -D^-1/2 A D^-1/2: node 0's one neighbour (degree 2) gets -1/sqrt(1 * 2).
     assert result["convolved"] == pytest.approx([0.0, -1 / math.sqrt(2), 0.0, 0.0], abs=1e-6)
     assert "scipy.sparse.linalg.eigen.arpack" in completed.stderr and "gcn_chebyshev.py:9" in completed.stderr
+
+
+def test_word2vec_tutorials_tsne_with_n_iter_plots_its_embeddings(tmp_path):
+    completed = run("word2vec_tsne.py", str(tmp_path), runner_args=["--report"])
+    result = result_of(completed)
+    assert (result["shape"], result["max_iter"], result["finite"]) == ([40, 2], 300, True)
+    assert Image.open(result["plot"]).size == (600, 600)
+    report = completed.stderr[completed.stderr.index("scikit-learn 0.19 names the legacy scikit-learn view served (1;"):]
+    assert "TSNE.__init__(n_iter=)" in report and "word2vec_tsne.py:36" in report
+
+
+def test_word2vec_tsne_with_real_scikit_learn_fails_as_on_scikit_learn_of_today(tmp_path):
+    completed = run("word2vec_tsne.py", str(tmp_path), runner_args=["--real", "scikit-learn"])
+    assert completed.returncode == 1
+    assert "TypeError: TSNE.__init__() got an unexpected keyword argument 'n_iter'" in completed.stderr

@@ -101,8 +101,11 @@ class LegacyPackage:
     def legacy_import(self, name, globals=None, locals=None, fromlist=(), level=0):  # pylint: disable=redefined-builtin
         """What ``__import__(name, ...)`` returns for code in the legacy scope."""
         real_import = _hook()._original_import  # pylint: disable=protected-access
+        # The names the view serves are not asked of the real module: its own __getattr__ may raise ImportError
+        # for them (scikit-learn's does for load_boston), and the view's answer is returned below anyway.
+        asked = tuple(item for item in fromlist or () if item not in self._names.get(name, {}))
         try:
-            module = real_import(name, globals, locals, fromlist, level)
+            module = real_import(name, globals, locals, asked, level)
         except ModuleNotFoundError:
             removed = next((path for path in self._removed if name == path or name.startswith(path + ".")), None)
             if removed is None and name not in self._view_paths:

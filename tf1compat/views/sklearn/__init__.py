@@ -1,8 +1,11 @@
 """The scikit-learn a legacy script sees: 0.19's ``cross_validation``, ``grid_search``, ``learning_curve``,
-``externals.joblib`` and ``preprocessing.Imputer`` on today's scikit-learn.
+``externals.joblib`` / ``six``, ``preprocessing.Imputer``, ``metrics.jaccard_similarity_score`` and the old
+keywords of ``TSNE``, ``OneHotEncoder`` and ``KMeans``, on today's scikit-learn.
 
 Parts: ``table`` (the data), ``splitters`` (0.19's KFold, StratifiedKFold, ShuffleSplit, LeaveOneOut),
-``cross_validation``, ``grid_search``, ``learning_curve``, ``imputer`` (the removed modules' contents).
+``cross_validation``, ``grid_search``, ``learning_curve``, ``imputer`` (the removed modules' contents),
+``estimator_keywords`` (constructors' old keywords), ``jaccard_similarity``, ``withdrawn_datasets``
+(``load_boston``, ``fetch_mldata``: errors naming the replacements).
 """
 
 from tf1compat.views.legacy_package import LegacyPackage
