@@ -79,3 +79,19 @@ def test_word2vec_tsne_with_real_scikit_learn_fails_as_on_scikit_learn_of_today(
     completed = run("word2vec_tsne.py", str(tmp_path), runner_args=["--real", "scikit-learn"])
     assert completed.returncode == 1
     assert "TypeError: TSNE.__init__() got an unexpected keyword argument 'n_iter'" in completed.stderr
+
+
+def test_tfrecords_tutorial_writes_tostring_bytes_and_reads_them_back(tmp_path):
+    from tf1compat.shims.mnist.input_data import EMBEDDED_DIR
+
+    completed = run("convert_to_records.py", "--directory", str(tmp_path), "--data_dir", EMBEDDED_DIR,
+                    runner_args=["--report"])
+    result = result_of(completed)
+    assert (result["records"], result["labels_equal"], result["images_equal"]) == (20, True, True)
+    assert result["shape"] == [20, 28, 28, 1]
+    # 20 records of 784 raw bytes each plus their features and TFRecord framing (16 bytes a record)
+    assert result["file_bytes"] == (tmp_path / "train.tfrecords").stat().st_size == 17820
+    assert "ndarray.tostring" in completed.stderr and "(20 uses, first at" in completed.stderr
+    real = run("convert_to_records.py", "--directory", str(tmp_path), "--data_dir", EMBEDDED_DIR,
+               runner_args=["--real", "numpy"])
+    assert real.returncode == 1 and "AttributeError: 'numpy.ndarray' object has no attribute 'tostring'" in real.stderr
