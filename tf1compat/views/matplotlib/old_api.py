@@ -1,13 +1,18 @@
-"""matplotlib 2.x's ``hold``, ``set_axis_bgcolor``, ``cm.get_cmap`` and ``hist(normed=)`` on today's matplotlib."""
+"""matplotlib 2.x's ``hold``, ``set_axis_bgcolor``, ``cm.get_cmap``, ``canvas.tostring_rgb`` and ``hist(normed=)`` on
+today's matplotlib."""
 import functools
 import os
 
 import matplotlib
+import mpl_toolkits
+import numpy as np
 from matplotlib import colors
 
 from tf1compat.errors import UnsupportedLegacyAPIError
 
-_MATPLOTLIB_DIR = os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep
+# matplotlib's own code (and mplot3d's): a keyword wrapper asks about the first caller outside it, the script.
+MATPLOTLIB_CODE = (os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep,
+                   *(os.path.abspath(folder) + os.sep for folder in mpl_toolkits.__path__))
 
 
 def hold(b=None):
@@ -47,12 +52,18 @@ def get_cmap(name=None, lut=None):
     return cmap if lut is None else cmap.resampled(lut)
 
 
+def tostring_rgb(self):
+    """The drawn figure as bytes, RGB per pixel, row by row (width * height * 3): the Agg buffer without its alpha,
+    as matplotlib 2.2 gave it (call ``canvas.draw()`` first, as then)."""
+    return np.asarray(self.buffer_rgba())[..., :3].tobytes()
+
+
 def hist_with_normed(original, served):
     """``Axes.hist`` that takes matplotlib 2.x's ``normed=`` (= ``density=``) from legacy-scope callers."""
 
     @functools.wraps(original)
     def hist(self, *args, **kwargs):
-        if "normed" in kwargs and served(skip_dirs=(_MATPLOTLIB_DIR,)):
+        if "normed" in kwargs and served(skip_dirs=MATPLOTLIB_CODE):
             normed = kwargs.pop("normed")
             if normed is not None and kwargs.get("density"):  # pyplot.hist passes density=False by default
                 raise ValueError("kwargs 'density' and 'normed' cannot be used simultaneously. "
@@ -63,3 +74,4 @@ def hist_with_normed(original, served):
 
     hist.__tf1compat_wraps__ = original
     return hist
+

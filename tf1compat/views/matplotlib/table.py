@@ -1,12 +1,14 @@
 """The matplotlib 2.x knowledge: each name matplotlib removed that TF1-era code uses, what it did, its replacement.
 
 Keys are dotted paths under ``matplotlib`` for module names, ``Class.method`` for what the view adds to
-matplotlib's own ``Axes`` (inside the legacy scope only), ``Class.method(keyword=)`` for keywords. Data only.
+matplotlib's own classes, ``Class.method(keyword=)`` for keywords. Data only.
 """
 from tf1compat.views.legacy_name import KEYWORD, METHOD, LegacyName
 
-_OLD = "tf1compat.views.matplotlib.old_api"
+_VIEW = "tf1compat.views.matplotlib"
+_OLD = f"{_VIEW}.old_api"
 _AXES = ("matplotlib.axes:Axes",)
+_AGG = ("matplotlib.backends.backend_agg:FigureCanvasAgg", "matplotlib.backends.backend_agg:RendererAgg")
 
 TABLE = {
     "pyplot.hold": LegacyName(f"{_OLD}:hold", "hold(True): plots add to the axes (the only mode now)",
@@ -22,4 +24,13 @@ TABLE = {
                               "matplotlib.colormaps[name] (.resampled(lut))", "3.9"),
     "Axes.hist(normed=)": LegacyName(f"{_OLD}:hist_with_normed", "hist(normed=True): a density histogram",
                                      "hist(density=True)", "3.1", KEYWORD, _AXES),
+    "FigureCanvasAgg.tostring_rgb": LegacyName(
+        f"{_OLD}:tostring_rgb", "the drawn figure as RGB bytes, width * height * 3, row by row",
+        "np.asarray(canvas.buffer_rgba())[..., :3] (after canvas.draw())", "3.10", METHOD, _AGG),
+    "mlab.normpdf": LegacyName(f"{_VIEW}.mlab_densities:normpdf", "the normal density at x for (mu, sigma)",
+                               "scipy.stats.norm.pdf(x, mu, sigma)", "3.1"),
+    "mlab.bivariate_normal": LegacyName(
+        f"{_VIEW}.mlab_densities:bivariate_normal", "the bivariate normal density (sigmaxy: the covariance)",
+        "scipy.stats.multivariate_normal([mux, muy], [[sx**2, sxy], [sxy, sy**2]]).pdf(np.dstack([X, Y]))", "3.1"),
 }
+
