@@ -1,5 +1,5 @@
-"""The legacy matplotlib view: plt.hold, set_axis_bgcolor, cm.get_cmap, hist(normed=), canvas.tostring_rgb
-and mlab's densities as in matplotlib 2.x."""
+"""The legacy matplotlib view: plt.hold, set_axis_bgcolor, cm.get_cmap, hist(normed=), canvas.tostring_rgb,
+gca(projection=), the seaborn styles and mlab's densities as in matplotlib 2.x."""
 import io
 
 import matplotlib
@@ -81,12 +81,15 @@ def test_the_pyplot_view_follows_a_show_patched_later(script, monkeypatch):
 
 
 PLOTS_2018 = """
+import warnings
+
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.mlab as mlab
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
+from mpl_toolkits.mplot3d import Axes3D
 
 
 def image_summary_pixels(facecolor):
@@ -104,6 +107,28 @@ def undrawn_canvas_bytes():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     return FigureCanvasAgg(Figure()).tostring_rgb()
+
+
+def surfaces():
+    figure = plt.figure()
+    first = figure.gca(projection="3d")
+    again, through_pyplot = figure.gca(projection="3d"), plt.gca(projection="3d")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        polar = figure.gca(polar=True)
+    fresh = plt.figure().gca(projection="3d")
+    plt.close("all")
+    return first, again, through_pyplot, polar, caught, fresh
+
+
+def styled(*names):
+    with matplotlib.rc_context():
+        plt.style.use(names[0] if len(names) == 1 else list(names))
+        used = dict(matplotlib.rcParams)
+    with plt.style.context(names[0]):
+        in_context = dict(matplotlib.rcParams)
+    return used, in_context
+
 {load_library}
 """
 TODAYS_LIBRARY = """
@@ -122,7 +147,8 @@ def refused(call):
 
 def todays_errors():
     figure = plt.figure()
-    errors = [refused(lambda: matplotlib.mlab.normpdf)]
+    errors = [refused(lambda: figure.gca(projection="3d")), refused(lambda: plt.gca(projection="3d")),
+              refused(lambda: plt.style.use("seaborn-whitegrid")), refused(lambda: matplotlib.mlab.normpdf)]
     plt.close(figure)
     return errors
 """
@@ -157,6 +183,29 @@ def test_canvas_tostring_rgb_before_draw_fails_as_in_2_2(plots):
         plots.undrawn_canvas_bytes()
 
 
+def test_gca_with_a_projection_reuses_a_matching_current_axes_or_adds_a_subplot(plots):
+    first, again, through_pyplot, polar, caught, fresh = plots.surfaces()
+    assert type(first).__name__ == "Axes3D" and first is again is through_pyplot
+    assert first.get_subplotspec().get_geometry() == (1, 1, 0, 0)  # subplot(111)
+    assert type(polar).__name__ == "PolarAxes" and polar is not first and polar.figure is first.figure
+    assert [str(warning.message) for warning in caught] == [
+        "Requested projection is different from current axis projection, creating new axis with requested projection."]
+    assert caught[0].filename == plots.__file__  # reported at the script's line, as 2.2 did
+    assert type(fresh).__name__ == "Axes3D" and fresh.figure is not first.figure
+
+
+def test_seaborn_style_names_load_the_renamed_sheets(plots):
+    library = matplotlib.style.library
+    before = dict(matplotlib.rcParams)
+    used, in_context = plots.styled("seaborn-whitegrid")
+    whitegrid = library["seaborn-v0_8-whitegrid"]
+    assert whitegrid and all(used[key] == value and in_context[key] == value for key, value in whitegrid.items())
+    assert (used["axes.grid"], used["axes.edgecolor"]) == (True, ".8")
+    used, _ = plots.styled("seaborn", "seaborn-talk")
+    assert (used["axes.facecolor"], used["axes.labelsize"]) == ("#EAEAF2", 14.3)  # darkgrid, then the talk sizes
+    assert dict(matplotlib.rcParams) == before
+
+
 def test_mlab_densities_give_2_2s_formulas(plots):
     x = np.array([-1.0, 0.0, 2.5])
     assert plots.mlab.normpdf(x, 0.5, 2.0).tolist() == pytest.approx(stats.norm.pdf(x, 0.5, 2.0).tolist(), rel=1e-12)
@@ -171,23 +220,31 @@ def test_mlab_densities_give_2_2s_formulas(plots):
 def test_outside_the_scope_the_2018_calls_fail_as_today(plots):
     errors = plots.library.todays_errors()
     assert [(kind, fragment in message) for (kind, message), fragment in zip(errors, [
-        "has no attribute 'normpdf'"])] == [("AttributeError", True)]
+        "unexpected keyword argument 'projection'", "unexpected keyword argument 'projection'",
+        "'seaborn-whitegrid' is not a valid package style", "has no attribute 'normpdf'"])] == [
+        ("TypeError", True), ("TypeError", True), ("OSError", True), ("AttributeError", True)]
 
 
 def test_report_names_each_2018_call_and_deactivate_restores_the_functions(plots):
     plots.image_summary_pixels("white")
+    plots.surfaces()
+    plots.styled("seaborn-whitegrid")
     report = "\n".join(matplotlib_view.report_lines())
-    for spelling, removed_in in [("FigureCanvasAgg.tostring_rgb", "3.10")]:
+    for spelling, removed_in in [("FigureCanvasAgg.tostring_rgb", "3.10"), ("Figure.gca(projection=)", "3.6"),
+                                 ("pyplot.gca(projection=)", "3.6"), ("style.use('seaborn')", "3.8")]:
         line = next(line for line in report.splitlines() if line.startswith(f"  {spelling} "))
         assert f"[removed in matplotlib {removed_in}] -> " in line and "legacy_scope/legacy_stack_script_" in line
     tf1compat.deactivate()
     assert not hasattr(FigureCanvasAgg, "tostring_rgb") and not hasattr(RendererAgg, "tostring_rgb")
+    assert not any(hasattr(function, "__wrapped__") for function in (
+        matplotlib.style.use, plt.gca, matplotlib.figure.FigureBase.gca))
 
 
 SCANNED = """import matplotlib
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt
 import matplotlib.mlab as mlab
+ax = fig.gca(projection='3d')
 image = np.frombuffer(fig.canvas.tostring_rgb(), dtype=np.uint8)
 y = mlab.normpdf(bins, mu, sigma)
 """
@@ -195,5 +252,6 @@ y = mlab.normpdf(bins, mu, sigma)
 
 def test_scan_finds_the_2018_calls_with_their_replacements():
     findings = [(f.line, f.category, f.symbol, f.kind) for f in scan_text(SCANNED)]
-    assert findings == [(5, "matplotlib", "FigureCanvasAgg.tostring_rgb", "provided"),
-                        (6, "matplotlib", "matplotlib.mlab.normpdf", "provided")]
+    assert findings == [(5, "matplotlib", "Figure.gca(projection=)", "provided"),
+                        (6, "matplotlib", "FigureCanvasAgg.tostring_rgb", "provided"),
+                        (7, "matplotlib", "matplotlib.mlab.normpdf", "provided")]

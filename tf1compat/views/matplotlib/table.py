@@ -1,7 +1,8 @@
 """The matplotlib 2.x knowledge: each name matplotlib removed that TF1-era code uses, what it did, its replacement.
 
 Keys are dotted paths under ``matplotlib`` for module names, ``Class.method`` for what the view adds to
-matplotlib's own classes, ``Class.method(keyword=)`` for keywords. Data only.
+matplotlib's own classes, ``Class.method(keyword=)`` for keywords (``style.use('seaborn')``: an argument value,
+served the same way: the function is wrapped). Data only.
 """
 from tf1compat.views.legacy_name import KEYWORD, METHOD, LegacyName
 
@@ -27,6 +28,17 @@ TABLE = {
     "FigureCanvasAgg.tostring_rgb": LegacyName(
         f"{_OLD}:tostring_rgb", "the drawn figure as RGB bytes, width * height * 3, row by row",
         "np.asarray(canvas.buffer_rgba())[..., :3] (after canvas.draw())", "3.10", METHOD, _AGG),
+    "pyplot.gca(projection=)": LegacyName(
+        f"{_VIEW}.current_axes:pyplot_gca_with_kwargs", "the current axes if it matches the keywords, else a new "
+        "subplot(111, **kwargs)", "plt.subplot(projection='3d') (or plt.axes(projection=...))", "3.6", KEYWORD,
+        ("matplotlib.pyplot",)),
+    "Figure.gca(projection=)": LegacyName(
+        f"{_VIEW}.current_axes:figure_gca_with_kwargs", "the current axes if it matches the keywords, else a new "
+        "add_subplot(111, **kwargs)", "fig.add_subplot(projection='3d')", "3.6", KEYWORD,
+        ("matplotlib.figure:FigureBase",)),
+    "style.use('seaborn')": LegacyName(
+        f"{_VIEW}.style_names:use_with_seaborn_names", "the 'seaborn' and 'seaborn-<name>' style sheets",
+        "plt.style.use('seaborn-v0_8-<name>')", "3.8", KEYWORD, ("matplotlib.style",)),
     "mlab.normpdf": LegacyName(f"{_VIEW}.mlab_densities:normpdf", "the normal density at x for (mu, sigma)",
                                "scipy.stats.norm.pdf(x, mu, sigma)", "3.1"),
     "mlab.bivariate_normal": LegacyName(
