@@ -1,5 +1,5 @@
 """The legacy matplotlib view: plt.hold, set_axis_bgcolor, cm.get_cmap, hist(normed=), canvas.tostring_rgb,
-gca(projection=), the seaborn styles and mlab's densities as in matplotlib 2.x."""
+gca(projection=), the seaborn styles, mlab's densities, use(warn=) and axisbg= as in matplotlib 2.x."""
 import io
 
 import matplotlib
@@ -84,7 +84,7 @@ PLOTS_2018 = """
 import warnings
 
 import matplotlib
-matplotlib.use("Agg")
+matplotlib.use("Agg", warn=False)
 import matplotlib.mlab as mlab
 import matplotlib.pyplot as plt
 import numpy as np
@@ -129,6 +129,24 @@ def styled(*names):
         in_context = dict(matplotlib.rcParams)
     return used, in_context
 
+
+def backgrounds():
+    figure = plt.figure()
+    made = (plt.subplot(221, axisbg="g"), figure.add_subplot(2, 2, 2, axisbg="b"), plt.axes([0, 0, .2, .2], axisbg="r"),
+            figure.add_axes([.5, .5, .1, .1], axisbg=(0, 0, 0, .5)), plt.subplot(224, axisbg=None))
+    colours = [ax.get_facecolor() for ax in made]
+    plt.close(figure)
+    return colours
+
+
+def both_background_keywords():
+    return plt.subplot(111, axisbg="g", facecolor="r")
+
+
+def backends():
+    matplotlib.use("agg", False)
+    matplotlib.use("Agg", False, True)
+    return matplotlib.get_backend()
 {load_library}
 """
 TODAYS_LIBRARY = """
@@ -148,7 +166,8 @@ def refused(call):
 def todays_errors():
     figure = plt.figure()
     errors = [refused(lambda: figure.gca(projection="3d")), refused(lambda: plt.gca(projection="3d")),
-              refused(lambda: plt.style.use("seaborn-whitegrid")), refused(lambda: matplotlib.mlab.normpdf)]
+              refused(lambda: plt.style.use("seaborn-whitegrid")), refused(lambda: matplotlib.use("Agg", warn=False)),
+              refused(lambda: figure.add_subplot(111, axisbg="g")), refused(lambda: matplotlib.mlab.normpdf)]
     plt.close(figure)
     return errors
 """
@@ -217,12 +236,27 @@ def test_mlab_densities_give_2_2s_formulas(plots):
     assert plots.mlab.bivariate_normal(np.zeros(1), np.zeros(1)).tolist() == pytest.approx([1 / (2 * np.pi)])
 
 
+def test_axisbg_is_the_facecolor_of_new_axes(plots):
+    default = matplotlib.colors.to_rgba(matplotlib.rcParams["axes.facecolor"])  # axisbg=None: as if not given
+    assert plots.backgrounds() == [(0.0, 0.5, 0.0, 1.0), (0.0, 0.0, 1.0, 1.0), (1.0, 0.0, 0.0, 1.0),
+                                   (0.0, 0.0, 0.0, 0.5), default]
+    with pytest.raises(TypeError, match="Both axisbg and facecolor are not None"):
+        plots.both_background_keywords()
+    plt.close("all")
+
+
+def test_use_takes_2_2s_warn_and_force_arguments(plots):
+    assert plots.backends() == "Agg"
+
+
 def test_outside_the_scope_the_2018_calls_fail_as_today(plots):
     errors = plots.library.todays_errors()
     assert [(kind, fragment in message) for (kind, message), fragment in zip(errors, [
         "unexpected keyword argument 'projection'", "unexpected keyword argument 'projection'",
-        "'seaborn-whitegrid' is not a valid package style", "has no attribute 'normpdf'"])] == [
-        ("TypeError", True), ("TypeError", True), ("OSError", True), ("AttributeError", True)]
+        "'seaborn-whitegrid' is not a valid package style", "unexpected keyword argument 'warn'",
+        "unexpected keyword argument 'axisbg'", "has no attribute 'normpdf'"])] == [
+        ("TypeError", True), ("TypeError", True), ("OSError", True), ("TypeError", True), ("AttributeError", True),
+        ("AttributeError", True)]
 
 
 def test_report_names_each_2018_call_and_deactivate_restores_the_functions(plots):
@@ -231,27 +265,32 @@ def test_report_names_each_2018_call_and_deactivate_restores_the_functions(plots
     plots.styled("seaborn-whitegrid")
     report = "\n".join(matplotlib_view.report_lines())
     for spelling, removed_in in [("FigureCanvasAgg.tostring_rgb", "3.10"), ("Figure.gca(projection=)", "3.6"),
-                                 ("pyplot.gca(projection=)", "3.6"), ("style.use('seaborn')", "3.8")]:
+                                 ("pyplot.gca(projection=)", "3.6"), ("style.use('seaborn')", "3.8"),
+                                 ("matplotlib.use(warn=)", "3.3")]:
         line = next(line for line in report.splitlines() if line.startswith(f"  {spelling} "))
         assert f"[removed in matplotlib {removed_in}] -> " in line and "legacy_scope/legacy_stack_script_" in line
     tf1compat.deactivate()
     assert not hasattr(FigureCanvasAgg, "tostring_rgb") and not hasattr(RendererAgg, "tostring_rgb")
     assert not any(hasattr(function, "__wrapped__") for function in (
-        matplotlib.style.use, plt.gca, matplotlib.figure.FigureBase.gca))
+        matplotlib.use, matplotlib.style.use, plt.gca, matplotlib.figure.FigureBase.gca,
+        matplotlib.axes._base._AxesBase.__init__))  # pylint: disable=protected-access
 
 
 SCANNED = """import matplotlib
-matplotlib.use('Agg')
+matplotlib.use('Agg', warn=False)
 import matplotlib.pyplot as plt
 import matplotlib.mlab as mlab
 ax = fig.gca(projection='3d')
 image = np.frombuffer(fig.canvas.tostring_rgb(), dtype=np.uint8)
+plt.subplot(111, axisbg='r')
 y = mlab.normpdf(bins, mu, sigma)
 """
 
 
 def test_scan_finds_the_2018_calls_with_their_replacements():
     findings = [(f.line, f.category, f.symbol, f.kind) for f in scan_text(SCANNED)]
-    assert findings == [(5, "matplotlib", "Figure.gca(projection=)", "provided"),
+    assert findings == [(2, "matplotlib", "matplotlib.use(warn=)", "provided"),
+                        (5, "matplotlib", "Figure.gca(projection=)", "provided"),
                         (6, "matplotlib", "FigureCanvasAgg.tostring_rgb", "provided"),
-                        (7, "matplotlib", "matplotlib.mlab.normpdf", "provided")]
+                        (7, "matplotlib", "matplotlib.pyplot.subplot(axisbg=)", "provided"),
+                        (8, "matplotlib", "matplotlib.mlab.normpdf", "provided")]

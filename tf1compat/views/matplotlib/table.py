@@ -44,5 +44,14 @@ TABLE = {
     "mlab.bivariate_normal": LegacyName(
         f"{_VIEW}.mlab_densities:bivariate_normal", "the bivariate normal density (sigmaxy: the covariance)",
         "scipy.stats.multivariate_normal([mux, muy], [[sx**2, sxy], [sxy, sy**2]]).pdf(np.dstack([X, Y]))", "3.1"),
+    "matplotlib.use(warn=)": LegacyName(f"{_OLD}:use_with_warn", "use(backend, warn=False): no warning when pyplot "
+                                        "was imported first", "matplotlib.use(backend)", "3.3", KEYWORD,
+                                        ("matplotlib",)),
+    "Axes.__init__(axisbg=)": LegacyName(
+        f"{_OLD}:axes_init_with_axisbg", "subplot/add_subplot/axes/add_axes(..., axisbg=c): the axes background",
+        "facecolor=c", "2.2", KEYWORD, ("matplotlib.axes._base:_AxesBase",)),
 }
 
+# Keywords migration.scan finds where scripts spell them (the table's axisbg entry is the constructor they reach).
+SCAN_KEYWORDS = {f"{function}(axisbg=)": TABLE["Axes.__init__(axisbg=)"] for function in (
+    "pyplot.subplot", "pyplot.axes", "figure.Figure.add_subplot", "figure.Figure.add_axes")}
