@@ -64,3 +64,22 @@ def test_graph_network_script_imports_eigsh_from_the_old_arpack_path():
     # 2/2 L - I = -D^-1/2 A D^-1/2: node 0's one neighbour (degree 2) gets -1/sqrt(1 * 2).
     assert result["convolved"] == pytest.approx([0.0, -1 / math.sqrt(2), 0.0, 0.0], abs=1e-6)
     assert "scipy.sparse.linalg.eigen.arpack" in completed.stderr and "gcn_chebyshev.py:9" in completed.stderr
+
+
+def test_plot_logged_as_an_image_summary_uses_matplotlib_2_calls_unchanged():
+    completed = run("gaussian_image_summary.py", runner_args=["--report"])
+    result = result_of(completed)
+    assert result["shape"] == [80, 120, 3] and result["decoded_equals_plot"]  # 3x2 in at 40 dpi, RGB, row by row
+    assert (result["axes3d"], result["grid"], result["corner"]) == (True, True, [255, 255, 255])  # whitegrid
+    assert result["peak"] == pytest.approx(1 / (2 * math.pi * math.sqrt(0.75)), rel=1e-12)  # rho = 0.5 at the mean
+    report = completed.stderr[completed.stderr.index("matplotlib 2.x names the legacy matplotlib view served (5;"):]
+    for served in ("Figure.gca(projection=)", "FigureCanvasAgg.tostring_rgb", "matplotlib.use(warn=)",
+                   "matplotlib.mlab.bivariate_normal", "style.use('seaborn')"):
+        assert f"  {served} " in report
+    assert "gaussian_image_summary.py:27" in report  # tostring_rgb's line
+
+
+def test_plot_summary_script_with_real_matplotlib_fails_as_on_matplotlib_of_today():
+    completed = run("gaussian_image_summary.py", runner_args=["--real", "matplotlib"])
+    assert completed.returncode == 1
+    assert "TypeError: use() got an unexpected keyword argument 'warn'" in completed.stderr
