@@ -71,7 +71,8 @@ def test_word2vec_tutorials_tsne_with_n_iter_plots_its_embeddings(tmp_path):
     result = result_of(completed)
     assert (result["shape"], result["max_iter"], result["finite"]) == ([40, 2], 300, True)
     assert Image.open(result["plot"]).size == (600, 600)
-    report = completed.stderr[completed.stderr.index("scikit-learn 0.19 names the legacy scikit-learn view served (1;"):]
+    report = completed.stderr[completed.stderr.index(
+        "scikit-learn 0.19 names the legacy scikit-learn view served (1;"):]
     assert "TSNE.__init__(n_iter=)" in report and "word2vec_tsne.py:36" in report
 
 
@@ -95,3 +96,23 @@ def test_tfrecords_tutorial_writes_tostring_bytes_and_reads_them_back(tmp_path):
     real = run("convert_to_records.py", "--directory", str(tmp_path), "--data_dir", EMBEDDED_DIR,
                runner_args=["--real", "numpy"])
     assert real.returncode == 1 and "AttributeError: 'numpy.ndarray' object has no attribute 'tostring'" in real.stderr
+
+
+def test_plot_logged_as_an_image_summary_uses_matplotlib_2_calls_unchanged():
+    completed = run("gaussian_image_summary.py", runner_args=["--report"])
+    result = result_of(completed)
+    assert result["shape"] == [80, 120, 3] and result["decoded_equals_plot"]  # 3x2 in at 40 dpi, RGB, row by row
+    assert (result["axes3d"], result["grid"], result["corner"]) == (True, True, [255, 255, 255])  # whitegrid
+    assert result["peak"] == pytest.approx(1 / (2 * math.pi * math.sqrt(0.75)), rel=1e-12)  # rho = 0.5 at the mean
+    report = completed.stderr[completed.stderr.index("matplotlib 2.x names the legacy matplotlib view served (5;"):]
+    for served in ("Figure.gca(projection=)", "FigureCanvasAgg.tostring_rgb", "matplotlib.use(warn=)",
+                   "matplotlib.mlab.bivariate_normal", "style.use('seaborn')"):
+        assert f"  {served} " in report
+    assert "gaussian_image_summary.py:26" in report  # tostring_rgb's line
+    assert "np.fromstring(bytes) (binary mode)" in completed.stderr  # the NumPy view read its bytes
+
+
+def test_plot_summary_script_with_real_matplotlib_fails_as_on_matplotlib_of_today():
+    completed = run("gaussian_image_summary.py", runner_args=["--real", "matplotlib"])
+    assert completed.returncode == 1
+    assert "TypeError: use() got an unexpected keyword argument 'warn'" in completed.stderr

@@ -1,10 +1,13 @@
-"""The matplotlib a legacy script sees: matplotlib 2.x's ``plt.hold``, ``ax.set_axis_bgcolor``, ``cm.get_cmap`` and
-``hist(normed=)`` on today's matplotlib.
+"""The matplotlib a legacy script sees: matplotlib 2.x's ``plt.hold``, ``ax.set_axis_bgcolor``, ``cm.get_cmap``,
+``fig.canvas.tostring_rgb()``, ``gca(projection=)``, the ``'seaborn'`` styles, ``mlab.normpdf`` and the keywords
+``hist(normed=)``, ``use(warn=)`` and ``axisbg=`` on today's matplotlib.
 
-Parts: ``table`` (the data), ``old_api`` (the old functions). ``Axes`` gets the old methods when the
-view is first used (only the legacy scope sees them) and its ``hist`` is wrapped: a call without
-``normed=``, or from outside the scope, goes to the real ``hist`` unchanged. The pyplot view is live
-(every look-up asks the real pyplot), so the runner's headless ``plt.show`` patch reaches the script.
+Parts: ``table`` (the data), ``old_api`` (the old functions and keywords), ``current_axes`` (``gca`` with
+keywords), ``style_names`` (the renamed style sheets), ``mlab_densities`` (the Gaussian densities). Classes get
+the old methods when the view is first used; wrapped functions (``Axes.hist``, ``gca``, ``style.use``,
+``matplotlib.use``, the Axes constructor) serve the old keyword to legacy-scope callers only: a call without it,
+or from outside the scope, goes to the real function unchanged. The pyplot view is live for ``show`` (every
+look-up asks the real pyplot), so the runner's headless ``plt.show`` patch reaches the script.
 """
 
 from tf1compat.views.legacy_package import LegacyPackage

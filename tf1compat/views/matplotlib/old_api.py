@@ -1,13 +1,18 @@
-"""matplotlib 2.x's ``hold``, ``set_axis_bgcolor``, ``cm.get_cmap`` and ``hist(normed=)`` on today's matplotlib."""
+"""matplotlib 2.x's ``hold``, ``set_axis_bgcolor``, ``cm.get_cmap``, ``canvas.tostring_rgb``, ``hist(normed=)``,
+``use(warn=)`` and ``axisbg=`` on today's matplotlib."""
 import functools
 import os
 
 import matplotlib
+import mpl_toolkits
+import numpy as np
 from matplotlib import colors
 
 from tf1compat.errors import UnsupportedLegacyAPIError
 
-_MATPLOTLIB_DIR = os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep
+# matplotlib's own code (and mplot3d's): a keyword wrapper asks about the first caller outside it, the script.
+MATPLOTLIB_CODE = (os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep,
+                   *(os.path.abspath(folder) + os.sep for folder in mpl_toolkits.__path__))
 
 
 def hold(b=None):
@@ -47,12 +52,18 @@ def get_cmap(name=None, lut=None):
     return cmap if lut is None else cmap.resampled(lut)
 
 
+def tostring_rgb(self):
+    """The drawn figure as bytes, RGB per pixel, row by row (width * height * 3): the Agg buffer without its alpha,
+    as matplotlib 2.2 gave it (call ``canvas.draw()`` first, as then)."""
+    return np.asarray(self.buffer_rgba())[..., :3].tobytes()
+
+
 def hist_with_normed(original, served):
     """``Axes.hist`` that takes matplotlib 2.x's ``normed=`` (= ``density=``) from legacy-scope callers."""
 
     @functools.wraps(original)
     def hist(self, *args, **kwargs):
-        if "normed" in kwargs and served(skip_dirs=(_MATPLOTLIB_DIR,)):
+        if "normed" in kwargs and served(skip_dirs=MATPLOTLIB_CODE):
             normed = kwargs.pop("normed")
             if normed is not None and kwargs.get("density"):  # pyplot.hist passes density=False by default
                 raise ValueError("kwargs 'density' and 'normed' cannot be used simultaneously. "
@@ -63,3 +74,40 @@ def hist_with_normed(original, served):
 
     hist.__tf1compat_wraps__ = original
     return hist
+
+
+def use_with_warn(original, served):
+    """``matplotlib.use`` that takes matplotlib 2.2's ``warn`` (keyword or second argument) from legacy-scope callers.
+
+    2.2 only used ``warn`` to choose whether a call after pyplot's import warned; it is dropped. A third positional
+    argument was ``force``.
+    """
+
+    @functools.wraps(original)
+    def use(backend, *old_positional, **kwargs):
+        if (old_positional or "warn" in kwargs) and served(skip_dirs=MATPLOTLIB_CODE):
+            kwargs.pop("warn", None)
+            if len(old_positional) == 2:
+                kwargs.setdefault("force", old_positional[1])
+            old_positional = old_positional[2:]
+        return original(backend, *old_positional, **kwargs)
+
+    return use
+
+
+def axes_init_with_axisbg(original, served):
+    """The Axes constructor that takes matplotlib 2.0/2.1's ``axisbg=`` (= ``facecolor=``) from legacy-scope callers:
+    ``plt.subplot(..., axisbg=c)``, ``fig.add_subplot``, ``plt.axes``, ``fig.add_axes`` all pass it here."""
+
+    @functools.wraps(original)
+    def __init__(self, *args, **kwargs):
+        if "axisbg" in kwargs and served(skip_dirs=MATPLOTLIB_CODE):
+            axisbg = kwargs.pop("axisbg")
+            if axisbg is not None and kwargs.get("facecolor") is not None:
+                raise TypeError("Both axisbg and facecolor are not None. These keywords are aliases, only one may "
+                                "be provided.")
+            if axisbg is not None:
+                kwargs["facecolor"] = axisbg
+        original(self, *args, **kwargs)
+
+    return __init__
