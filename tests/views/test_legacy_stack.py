@@ -17,7 +17,7 @@ from tests.views.legacy_stack_loader import load_by_path
 def test_real_accepts_distribution_and_import_names_and_all():
     assert registry.real_tops(["pillow", "PIL", "scikit-learn", "sklearn", "numpy"]) == {"PIL", "sklearn", "numpy"}
     assert registry.real_tops(["all"]) == set(registry.VIEWS)
-    with pytest.raises(ValueError, match=r"^`--real bogus`: no legacy view has that name; available: all, keras"):
+    with pytest.raises(ValueError, match=r"^`--real bogus`: no legacy view has that name; available: all, h5py, keras"):
         registry.real_tops(["bogus"])
 
 

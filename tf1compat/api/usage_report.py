@@ -58,6 +58,7 @@ _STACK_HEADINGS = {  # view top-level name -> (heading, --real spelling)
     "pandas": ("pandas 0.23 names the legacy pandas view served", "--real pandas turns the view off"),
     "matplotlib": ("matplotlib 2.x names the legacy matplotlib view served", "--real matplotlib turns the view off"),
     "keras": ("Keras 2.2 names the legacy Keras view served", "--real keras turns the view off"),
+    "h5py": ("h5py 2.x names the legacy h5py view served", "--real h5py turns the view off"),
 }
 
 

@@ -6,15 +6,15 @@ import sys
 # top-level import name -> the view module (it provides legacy_import, report_lines and TABLE).
 VIEWS = {"numpy": "tf1compat.views.numpy", "scipy": "tf1compat.views.scipy", "PIL": "tf1compat.views.pillow",
          "sklearn": "tf1compat.views.sklearn", "pandas": "tf1compat.views.pandas",
-         "matplotlib": "tf1compat.views.matplotlib", "keras": "tf1compat.views.keras"}
+         "matplotlib": "tf1compat.views.matplotlib", "keras": "tf1compat.views.keras", "h5py": "tf1compat.views.h5py"}
 
 # what `--real NAME` accepts (distribution and import spellings) -> top-level import name
 REAL_NAMES = {"numpy": "numpy", "scipy": "scipy", "pillow": "PIL", "pil": "PIL", "scikit-learn": "sklearn",
-              "sklearn": "sklearn", "pandas": "pandas", "matplotlib": "matplotlib", "keras": "keras"}
+              "sklearn": "sklearn", "pandas": "pandas", "matplotlib": "matplotlib", "keras": "keras", "h5py": "h5py"}
 ALL = "all"
 # how reports and migration.scan name each package (display name, scan category)
 DISPLAY = {"numpy": "NumPy", "scipy": "SciPy", "PIL": "Pillow", "sklearn": "scikit-learn", "pandas": "pandas",
-           "matplotlib": "matplotlib", "keras": "Keras"}
+           "matplotlib": "matplotlib", "keras": "Keras", "h5py": "h5py"}
 CATEGORY = {"PIL": "pillow"}  # others: the top-level name
 
 
