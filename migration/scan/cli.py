@@ -11,8 +11,9 @@ Walks .py files and the code cells of .ipynb notebooks (IPython ``%magic``, ``!s
 each TF1 idiom with the TF2 replacement and the worked example ``migration/NAME.py`` to read.
 The knowledge is data: ``tf1compat.api.table`` (shared with the runner) and
 ``migration.scan.rules`` (call shapes such as ``feed_dict=`` and ``tf.nn.dropout(x, 0.5)``);
-The 2018 stack's removed names (NumPy 1.x, SciPy 1.1, Pillow 5, scikit-learn 0.19, pandas 0.23, matplotlib 2: categories
-``numpy``, ``scipy``, ``pillow``, ``sklearn``, ``pandas``, ``matplotlib``) come from the legacy views' tables
+The 2018 stack's removed names (NumPy 1.x, SciPy 1.1, Pillow 5, scikit-learn 0.19, pandas 0.23, matplotlib 2,
+Keras 2.2, h5py 2, Python 3.6's standard library: categories ``numpy``, ``scipy``, ``pillow``, ``sklearn``,
+``pandas``, ``matplotlib``, ``keras``, ``h5py``, ``python``) come from the legacy views' tables
 (``tf1compat.views.registry``).
 
 Text output: a summary (files, findings per severity and per category, verdict counts),

@@ -59,6 +59,8 @@ _STACK_HEADINGS = {  # view top-level name -> (heading, --real spelling)
     "matplotlib": ("matplotlib 2.x names the legacy matplotlib view served", "--real matplotlib turns the view off"),
     "keras": ("Keras 2.2 names the legacy Keras view served", "--real keras turns the view off"),
     "h5py": ("h5py 2.x names the legacy h5py view served", "--real h5py turns the view off"),
+    **{top: (f"Python 3.6 `{top}` names the legacy standard-library view served", "--real python turns it off")
+       for top in ("time", "collections", "inspect", "fractions", "base64", "os", "threading", "json")},
 }
 
 
