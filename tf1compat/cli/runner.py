@@ -37,8 +37,9 @@ def build_parser(prog):
                              "(default: those ops run on CPU, with one notice)")
     parser.add_argument("--real", metavar="PACKAGE", action="append", default=[],
                         help="give the script today's PACKAGE (numpy, scipy, pillow, scikit-learn, pandas, matplotlib, "
-                             "keras, or all; repeatable). Default: each has a legacy view inside the script's folder "
-                             "tree that restores the names its 2018 release had")
+                             "keras, h5py, python (the standard library), or all; repeatable). Default: each has a "
+                             "legacy view inside the script's folder tree that restores the names its 2018 release "
+                             "had")
     parser.add_argument("--real-numpy", action="append_const", dest="real", const="numpy",
                         help="the same as --real numpy")
     parser.add_argument("--legacy", dest="legacy_paths", metavar="DIR", action="append", default=[],
