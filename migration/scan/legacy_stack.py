@@ -18,7 +18,7 @@ from tf1compat.views import legacy_name as kinds
 from tf1compat.views import registry
 from migration.scan.idioms import Finding
 
-_UNSCANNED_METHODS = frozenset({"append", "getsize", "hold", "get_value", "set_value", "value"})
+_UNSCANNED_METHODS = frozenset({"append", "getsize", "hold", "get_value", "set_value", "value", "A", "H"})
 
 
 @functools.lru_cache(maxsize=1)

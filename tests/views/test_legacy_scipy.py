@@ -8,7 +8,7 @@ from PIL import Image
 
 from tests.views.legacy_stack_loader import LOAD_LIBRARY
 from tf1compat.cli import headless_figures
-from tf1compat.views.scipy import images, integration, sample_data
+from tf1compat.views.scipy import finite_differences, images, integration, sample_data
 
 DOC_IMAGE = numpy.array([[91.06794177, 3.39058326, 84.4221549], [73.88003259, 80.91433048, 4.88878881],
                          [51.53875334, 34.45808177, 27.5873488]])
@@ -205,3 +205,41 @@ def test_a_module_path_gone_from_scipy_is_served_by_the_view_alone(legacy_module
         import scipy.misc
         """)
     assert script.bytescale is images.bytescale and script.scipy.misc.imsave is images.imsave
+
+
+def test_derivative_and_central_difference_weights_as_scipy_1_14():
+    assert finite_differences.central_diff_weights(3).tolist() == pytest.approx([-0.5, 0.0, 0.5], abs=1e-15)
+    assert finite_differences.central_diff_weights(5, 1).tolist() == pytest.approx(
+        [1 / 12, -2 / 3, 0.0, 2 / 3, -1 / 12], abs=1e-12)
+    assert finite_differences.central_diff_weights(5, 2).tolist() == pytest.approx(
+        [-1 / 12, 4 / 3, -5 / 2, 4 / 3, -1 / 12], abs=1e-12)
+    assert finite_differences.derivative(lambda x: x ** 3, 1.0, dx=0.5, n=2, order=5) == pytest.approx(6.0, abs=1e-12)
+    assert finite_differences.derivative(numpy.sin, 0.0, dx=1e-3) == pytest.approx(1 - 1e-6 / 6, abs=1e-12)
+    assert finite_differences.derivative(lambda x, a: a * x ** 2, 2.0, args=(3.0,)) == pytest.approx(12.0)
+    with pytest.raises(ValueError, match="must be odd"):
+        finite_differences.derivative(numpy.sin, 0.0, order=4)
+    with pytest.raises(ValueError, match="at least the derivative order"):
+        finite_differences.central_diff_weights(3, 3)
+
+
+def test_signal_windows_and_sparse_shorthands_in_the_scope_only(legacy_module):
+    import scipy.signal.windows
+    import scipy.sparse
+
+    script = legacy_module("""
+        import numpy as np
+        import scipy.sparse as sp
+        from scipy import signal
+        from scipy.signal import gaussian, hann
+
+
+        def shorthand(matrix):
+            return matrix.A, matrix.H
+        """)
+    assert script.gaussian is scipy.signal.windows.gaussian and script.signal.tukey is scipy.signal.windows.tukey
+    assert script.hann(4).tolist() == pytest.approx([0.0, 0.75, 0.75, 0.0])
+    matrix = scipy.sparse.csr_matrix(numpy.array([[1 + 2j, 0], [3j, 4]]))
+    dense, conjugate = script.shorthand(matrix)
+    assert isinstance(dense, numpy.ndarray) and dense.tolist() == [[1 + 2j, 0], [3j, 4]]
+    assert conjugate.toarray().tolist() == [[1 - 2j, -3j], [0, 4]]
+    assert not hasattr(matrix, "A") and not hasattr(scipy.signal, "gaussian")  # this file: today's SciPy

@@ -2,7 +2,8 @@
 
 Parts: ``table`` (the data), ``images`` (``imread``/``imsave``/``imresize``/``imshow``/... as old SciPy
 did them, on Pillow), ``integration`` (``simps``, ``cumtrapz``), ``sample_data`` (``face``, ``ascent``,
-``electrocardiogram`` from ``scipy.datasets``). The views come from the legacy-stack engine
+``electrocardiogram`` from ``scipy.datasets``), ``finite_differences`` (``misc.derivative``),
+``sparse_matrices`` (``m.A``, ``m.H``). The views come from the legacy-stack engine
 (``tf1compat.views.legacy_package``).
 """
 

@@ -2,11 +2,17 @@
 
 Keys are dotted paths under ``scipy`` (``"misc.imread"`` is ``scipy.misc.imread``).
 """
-from tf1compat.views.legacy_name import MODULE, LegacyName
+from tf1compat.views.legacy_name import MODULE, PROPERTY, LegacyName
 
 _IMAGES = "tf1compat.views.scipy.images"
 _INTEGRATION = "tf1compat.views.scipy.integration"
 _SAMPLES = "tf1compat.views.scipy.sample_data"
+_DIFFERENCES = "tf1compat.views.scipy.finite_differences"
+_SPARSE = ("scipy.sparse:spmatrix",)
+# the window functions scipy.signal re-exported from scipy.signal.windows until SciPy 1.13
+_WINDOWS = ("boxcar", "triang", "parzen", "bohman", "blackman", "nuttall", "blackmanharris", "flattop", "bartlett",
+            "barthann", "hamming", "kaiser", "gaussian", "general_gaussian", "chebwin", "cosine", "hann",
+            "exponential", "tukey")
 _IMAGEIO = "imageio.v3.imread / numpy.asarray(PIL.Image.open(path))"
 
 
@@ -60,4 +66,15 @@ TABLE = {
                                   "scipy.integrate.trapezoid", "1.14"),
     "integrate.cumtrapz": LegacyName(f"{_INTEGRATION}:cumtrapz", "cumulative trapezoidal rule, any scalar initial",
                                      "scipy.integrate.cumulative_trapezoid (initial=0 only)", "1.14"),
+    "misc.derivative": LegacyName(f"{_DIFFERENCES}:derivative", "the n-th derivative by a central difference",
+                                  "a central difference written out (or scipy.differentiate.derivative)", "1.15"),
+    "misc.central_diff_weights": LegacyName(f"{_DIFFERENCES}:central_diff_weights",
+                                            "the weights of an Np-point central difference", "(write them out)",
+                                            "1.15"),
+    "spmatrix.A": LegacyName("tf1compat.views.scipy.sparse_matrices:dense", "the sparse matrix as a dense ndarray",
+                             "m.toarray()", "1.14", PROPERTY, _SPARSE),
+    "spmatrix.H": LegacyName("tf1compat.views.scipy.sparse_matrices:conjugate_transpose", "the conjugate transpose", "m.conj().T", "1.14",
+                             PROPERTY, _SPARSE),
 }
+TABLE.update({f"signal.{name}": LegacyName(f"scipy.signal.windows:{name}", f"the {name} window, re-exported",
+                                           f"scipy.signal.windows.{name}", "1.13") for name in _WINDOWS})
