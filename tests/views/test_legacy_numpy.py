@@ -53,7 +53,8 @@ def test_removed_functions_compute_their_1x_results():
 def test_fromstring_binary_mode_and_histogram_normed_as_numpy_1x():
     decoded = np.fromstring(b"\x01\x00\x02\x00", dtype="<u2")
     assert decoded.tolist() == [1, 2] and decoded.flags.writeable  # a copy, as 1.x's fromstring made
-    assert np.fromstring("\x03\x04", dtype=numpy.uint8).tolist() == [3, 4]  # str: its latin-1 bytes
+    assert np.fromstring("\x03\x04", dtype=numpy.uint8).tolist() == [3, 4]  # str: its UTF-8 bytes
+    assert np.fromstring("\xff", dtype=numpy.uint8).tolist() == [195, 191]  # as NumPy 1.26 gives
     assert np.fromstring("1 2 3", dtype=int, sep=" ").tolist() == [1, 2, 3]  # text mode: NumPy's own
     with pytest.raises(ValueError):
         numpy.fromstring(b"\x01\x00", dtype=numpy.uint8)  # the real one refuses binary mode
@@ -62,3 +63,5 @@ def test_fromstring_binary_mode_and_histogram_normed_as_numpy_1x():
     uniform, _ = np.histogram([1, 2, 2, 4], 3, None, True)  # positional: 1.x's fourth argument was normed
     assert uniform.tolist() == pytest.approx(numpy.histogram([1, 2, 2, 4], 3, density=True)[0].tolist())
     assert np.histogram([1, 2], bins=2)[0].tolist() == [1, 1]
+    both, _ = np.histogram([1, 2, 2, 4], bins=3, normed=True, density=True)  # 1.23: density wins
+    assert both.tolist() == pytest.approx([0.25, 0.5, 0.25])

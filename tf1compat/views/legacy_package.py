@@ -55,6 +55,19 @@ def caller_frame(skip_dirs=()):
     return frame
 
 
+def keyword_wrapper(original, served, keywords, translate):
+    """A ``KEYWORD`` entry's usual wrapper: ``original``, except that a call passing one of ``keywords`` whose first
+    caller outside the package is in the scope gets ``translate(original, args, kwargs)``."""
+
+    @functools.wraps(original)
+    def call(*args, **kwargs):
+        if any(keyword in kwargs for keyword in keywords) and served():
+            return translate(original, args, kwargs)
+        return original(*args, **kwargs)
+
+    return call
+
+
 class ScopedAttribute:
     """A method or property added to a real class that only code in the legacy scope can see."""
 
@@ -94,6 +107,7 @@ class LegacyPackage:
         self._removed = {f"{top}.{key}": key for key, entry in table.items() if entry.kind == kinds.MODULE}
         self._views = {}
         self._installed = []  # (class, attribute, previous value or None)
+        self._code = None  # the package's own code locations (_own_code), found on first use
         self._uses = collections.Counter()
         self._sites = collections.defaultdict(set)
 
@@ -218,13 +232,22 @@ class LegacyPackage:
         self._installed.clear()
 
     def served_to(self, key, skip_dirs=()):
-        """Whether the code calling a keyword or default wrapper (first frame outside ``skip_dirs``) is in scope;
-        records the use."""
-        frame = caller_frame(skip_dirs)
+        """Whether the code calling a keyword or default wrapper is in scope (its first frame outside the package's
+        own code and ``skip_dirs``: the package calls its own functions on the caller's behalf); records the use."""
+        frame = caller_frame((*self._own_code(), *skip_dirs))
         if frame is None or not _hook().in_scope(frame.f_code.co_filename):
             return False
         self.record(key, frame)
         return True
+
+    def _own_code(self):
+        """The package's code locations (its folders, or its file for a one-file module), as path prefixes."""
+        if self._code is None:
+            module = sys.modules.get(self.top) or importlib.import_module(self.top)
+            folders = getattr(module, "__path__", None)
+            self._code = tuple(os.path.abspath(folder) + os.sep for folder in folders) if folders else tuple(
+                filter(None, [getattr(module, "__file__", None)]))
+        return self._code
 
     # --- usage -------------------------------------------------------------------------------------------
     def record(self, key, frame):

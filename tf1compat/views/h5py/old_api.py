@@ -9,10 +9,6 @@
 import functools
 import os
 
-import h5py
-
-_H5PY_DIR = os.path.dirname(os.path.abspath(h5py.__file__)) + os.sep
-
 
 def value(self):
     """The dataset's contents, as ``dataset[()]``."""
@@ -24,7 +20,7 @@ def append_by_default(original, served):
 
     @functools.wraps(original)
     def __init__(self, name, mode=None, *args, **kwargs):
-        if mode is None and isinstance(name, (str, bytes, os.PathLike)) and served(skip_dirs=(_H5PY_DIR,)):
+        if mode is None and isinstance(name, (str, bytes, os.PathLike)) and served():
             mode = _old_default_mode(name)
         if mode is None:
             return original(self, name, *args, **kwargs)

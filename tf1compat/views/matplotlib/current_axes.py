@@ -10,7 +10,7 @@ for ``plt.subplot``'s reuse; the view reads it too.
 import functools
 import warnings
 
-from tf1compat.views.matplotlib.old_api import MATPLOTLIB_CODE
+from tf1compat.views.matplotlib.old_api import MPL_TOOLKITS_CODE
 
 _DIFFERENT_PROJECTION = ("Requested projection is different from current axis projection, creating new axis with "
                          "requested projection.")
@@ -34,7 +34,7 @@ def figure_gca_with_kwargs(original, served):
 
     @functools.wraps(original)
     def gca(self, **kwargs):
-        if kwargs and served(skip_dirs=MATPLOTLIB_CODE):
+        if kwargs and served(skip_dirs=MPL_TOOLKITS_CODE):
             return current_or_new_axes(self, kwargs)
         return original(self, **kwargs)
 
@@ -46,7 +46,7 @@ def pyplot_gca_with_kwargs(original, served):
 
     @functools.wraps(original)
     def gca(**kwargs):
-        if kwargs and served(skip_dirs=MATPLOTLIB_CODE):
+        if kwargs and served(skip_dirs=MPL_TOOLKITS_CODE):
             from matplotlib import pyplot
 
             return current_or_new_axes(pyplot.gcf(), kwargs)

@@ -10,9 +10,8 @@ from matplotlib import colors
 
 from tf1compat.errors import UnsupportedLegacyAPIError
 
-# matplotlib's own code (and mplot3d's): a keyword wrapper asks about the first caller outside it, the script.
-MATPLOTLIB_CODE = (os.path.dirname(os.path.abspath(matplotlib.__file__)) + os.sep,
-                   *(os.path.abspath(folder) + os.sep for folder in mpl_toolkits.__path__))
+# mplot3d's code, which calls matplotlib's on the script's behalf (the engine skips matplotlib's own code itself).
+MPL_TOOLKITS_CODE = tuple(os.path.abspath(folder) + os.sep for folder in mpl_toolkits.__path__)
 
 
 def hold(b=None):
@@ -63,7 +62,7 @@ def hist_with_normed(original, served):
 
     @functools.wraps(original)
     def hist(self, *args, **kwargs):
-        if "normed" in kwargs and served(skip_dirs=MATPLOTLIB_CODE):
+        if "normed" in kwargs and served(skip_dirs=MPL_TOOLKITS_CODE):
             normed = kwargs.pop("normed")
             if normed is not None and kwargs.get("density"):  # pyplot.hist passes density=False by default
                 raise ValueError("kwargs 'density' and 'normed' cannot be used simultaneously. "
@@ -85,7 +84,7 @@ def use_with_warn(original, served):
 
     @functools.wraps(original)
     def use(backend, *old_positional, **kwargs):
-        if (old_positional or "warn" in kwargs) and served(skip_dirs=MATPLOTLIB_CODE):
+        if (old_positional or "warn" in kwargs) and served(skip_dirs=MPL_TOOLKITS_CODE):
             kwargs.pop("warn", None)
             if len(old_positional) == 2:
                 kwargs.setdefault("force", old_positional[1])
@@ -101,7 +100,7 @@ def axes_init_with_axisbg(original, served):
 
     @functools.wraps(original)
     def __init__(self, *args, **kwargs):
-        if "axisbg" in kwargs and served(skip_dirs=MATPLOTLIB_CODE):
+        if "axisbg" in kwargs and served(skip_dirs=MPL_TOOLKITS_CODE):
             axisbg = kwargs.pop("axisbg")
             if axisbg is not None and kwargs.get("facecolor") is not None:
                 raise TypeError("Both axisbg and facecolor are not None. These keywords are aliases, only one may "

@@ -10,11 +10,10 @@ import functools
 
 import matplotlib.style
 
-from tf1compat.views.matplotlib.old_api import MATPLOTLIB_CODE
 
 _OLD, _RENAMED = "seaborn", "seaborn-v0_8"
-# style.context calls use from a generator that contextlib's __enter__ runs: neither is the caller asked about.
-_NOT_THE_CALLER = (*MATPLOTLIB_CODE, contextlib.__file__)
+# style.context calls use from a generator that contextlib's __enter__ runs: not the caller asked about either.
+_NOT_THE_CALLER = (contextlib.__file__,)
 
 
 def renamed_style(name):

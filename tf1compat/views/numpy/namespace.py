@@ -128,7 +128,7 @@ def fromstring(string, dtype=float, count=-1, *, sep="", like=None):
     if sep != "":
         return _real_fromstring(string, dtype, count, sep=sep, like=like)
     record(FROMSTRING)
-    data = string.encode("latin-1") if isinstance(string, str) else string
+    data = string.encode("utf-8") if isinstance(string, str) else string  # 1.x read a str as its UTF-8 bytes
     return numpy.frombuffer(data, dtype, count).copy()
 
 
@@ -137,8 +137,8 @@ def histogram(a, bins=10, range=None, normed=None, weights=None, density=None): 
     if normed is None:
         return _real_histogram(a, bins=bins, range=range, weights=weights, density=density)
     record(NORMED)
-    if density is not None:
-        raise TypeError("The normed and density keywords cannot be given together; pass density only.")
+    if density is not None:  # NumPy 1.x ignored normed then (with a warning)
+        return _real_histogram(a, bins=bins, range=range, weights=weights, density=density)
     counts, edges = _real_histogram(a, bins=bins, range=range, weights=weights)
     if not normed:
         return counts, edges

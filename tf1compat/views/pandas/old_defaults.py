@@ -9,12 +9,8 @@
   made ``regex=False`` the default, so ``str.replace(r"\\D", "")`` silently stopped matching digits).
 """
 import functools
-import os
 import re
 
-import pandas
-
-_PANDAS_DIR = os.path.dirname(os.path.abspath(pandas.__file__)) + os.sep
 _REPLACE_REGEX_POSITION = 6  # replace(self, pat, repl, n, case, flags, regex)
 
 
@@ -27,7 +23,7 @@ def numeric_when_mixed(original, served):
         try:
             return original(self, *args, **kwargs)
         except TypeError:
-            if "numeric_only" in kwargs or not served(skip_dirs=(_PANDAS_DIR,)):
+            if "numeric_only" in kwargs or not served():
                 raise
         return original(self, *args, numeric_only=True, **kwargs)
 
@@ -40,7 +36,7 @@ def regex_by_default(original, served):
     @functools.wraps(original)
     def replace(self, *args, **kwargs):
         if "regex" not in kwargs and len(args) < _REPLACE_REGEX_POSITION and not _same_either_way(args, kwargs) \
-                and served(skip_dirs=(_PANDAS_DIR,)):
+                and served():
             kwargs["regex"] = True
         return original(self, *args, **kwargs)
 

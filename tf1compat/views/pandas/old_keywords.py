@@ -11,25 +11,11 @@ legacy scope; it records the use) and returns the wrapper the engine installs (`
 - ``DataFrame.fillna`` / ``Series.fillna``: ``method='ffill'|'pad'|'bfill'|'backfill'`` (removed in 3.0)
   is ``ffill()`` / ``bfill()`` with the same ``axis``, ``inplace`` and ``limit``.
 """
-import functools
-import os
-
 import pandas
 
-_PANDAS_DIR = os.path.dirname(os.path.abspath(pandas.__file__)) + os.sep
+from tf1compat.views.legacy_package import keyword_wrapper
+
 _FILL_METHODS = {"pad": "ffill", "ffill": "ffill", "backfill": "bfill", "bfill": "bfill"}
-
-
-def _wrapper(original, served, keywords, translate):
-    """``original``; a scope caller passing one of ``keywords`` gets ``translate(original, args, kwargs)``."""
-
-    @functools.wraps(original)
-    def call(*args, **kwargs):
-        if any(keyword in kwargs for keyword in keywords) and served(skip_dirs=(_PANDAS_DIR,)):
-            return translate(original, args, kwargs)
-        return original(*args, **kwargs)
-
-    return call
 
 
 def delim_whitespace(original, served):
@@ -45,7 +31,7 @@ def delim_whitespace(original, served):
             kwargs["sep"] = r"\s+"
         return read(*args, **kwargs)
 
-    return _wrapper(original, served, ("delim_whitespace",), translate)
+    return keyword_wrapper(original, served, ("delim_whitespace",), translate)
 
 
 def bad_lines(original, served):
@@ -58,7 +44,7 @@ def bad_lines(original, served):
         kwargs["on_bad_lines"] = "error" if error else ("warn" if warn else "skip")
         return read(*args, **kwargs)
 
-    return _wrapper(original, served, ("error_bad_lines", "warn_bad_lines"), translate)
+    return keyword_wrapper(original, served, ("error_bad_lines", "warn_bad_lines"), translate)
 
 
 def squeeze(original, served):
@@ -69,7 +55,7 @@ def squeeze(original, served):
             return result.squeeze("columns")  # one column -> Series; more stay a frame, as in 0.23
         return result
 
-    return _wrapper(original, served, ("squeeze",), translate)
+    return keyword_wrapper(original, served, ("squeeze",), translate)
 
 
 def line_terminator(original, served):
@@ -80,7 +66,7 @@ def line_terminator(original, served):
         kwargs["lineterminator"] = kwargs.pop("line_terminator")
         return to_csv(*args, **kwargs)
 
-    return _wrapper(original, served, ("line_terminator",), translate)
+    return keyword_wrapper(original, served, ("line_terminator",), translate)
 
 
 def fill_method(original, served):
@@ -97,4 +83,4 @@ def fill_method(original, served):
         filled = getattr(self, _FILL_METHODS[method])(**kwargs)
         return None if kwargs.get("inplace") else filled  # pandas 0.23 returned None in place
 
-    return _wrapper(original, served, ("method",), translate)
+    return keyword_wrapper(original, served, ("method",), translate)

@@ -6,11 +6,8 @@ bitmap font, 6 pixels per character and 11 high, so labels drawn by old code lan
 pixels and ``textsize`` answers differently. Pillow keeps that font as ``load_default_imagefont()``.
 """
 import functools
-import os
 
 from PIL import ImageFont
-
-_PIL_DIR = os.path.dirname(os.path.abspath(ImageFont.__file__)) + os.sep
 
 
 def bitmap_by_default(original, served):
@@ -19,7 +16,7 @@ def bitmap_by_default(original, served):
 
     @functools.wraps(original)
     def load_default(size=None):
-        if size is None and served(skip_dirs=(_PIL_DIR,)):
+        if size is None and served():
             return ImageFont.load_default_imagefont()
         return original() if size is None else original(size)
 

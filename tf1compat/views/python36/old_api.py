@@ -1,13 +1,11 @@
 """Python 3.6 standard-library behaviours that later Pythons removed, for legacy-scope code."""
 import collections
-import functools
 import inspect
-import json
-import os
 import time
 
+from tf1compat.views.legacy_package import keyword_wrapper
+
 ArgSpec = collections.namedtuple("ArgSpec", "args varargs keywords defaults")
-_JSON_DIR = os.path.dirname(os.path.abspath(json.__file__)) + os.sep
 
 
 def clock():
@@ -40,10 +38,8 @@ def is_alive(self):
 def loads_ignoring_encoding(original, served):
     """``json.loads`` that accepts Python 3.6's ``encoding=`` (ignored there since 3.1) from legacy-scope callers."""
 
-    @functools.wraps(original)
-    def loads(*args, **kwargs):
-        if "encoding" in kwargs and served(skip_dirs=(_JSON_DIR,)):
-            del kwargs["encoding"]
-        return original(*args, **kwargs)
+    def translate(loads, args, kwargs):
+        del kwargs["encoding"]
+        return loads(*args, **kwargs)
 
-    return loads
+    return keyword_wrapper(original, served, ("encoding",), translate)

@@ -7,13 +7,9 @@ legacy-scope code that passes the old keyword gets 0.19's meaning; any other cal
 ``max_iter=500``).
 """
 import functools
-import os
-
-import sklearn
 
 from tf1compat.errors import UnsupportedLegacyAPIError
 
-_SKLEARN_DIR = os.path.dirname(os.path.abspath(sklearn.__file__)) + os.sep
 
 
 def _init_taking(keyword, adapt):
@@ -23,7 +19,7 @@ def _init_taking(keyword, adapt):
     def factory(original, served):
         @functools.wraps(original)
         def __init__(self, *args, **kwargs):
-            if keyword in kwargs and served(skip_dirs=(_SKLEARN_DIR,)):
+            if keyword in kwargs and served():
                 adapt(type(self).__name__, kwargs)
             original(self, *args, **kwargs)
 
